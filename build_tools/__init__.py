@@ -1,0 +1,1 @@
+"""Build pipeline of the annotated edition: seed text → model → Markdown → sites."""

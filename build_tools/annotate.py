@@ -1,0 +1,46 @@
+"""Stage 4: find glossary terms in the report's text (longest match first, no overlaps).
+
+Chinese has no word boundaries, so Python-Markdown's ``abbr`` cannot do this; the build
+matches surface forms itself, on the edition's text, inside quotation marks too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    entry_id: str
+    form: str
+
+
+class TermMatcher:
+    def __init__(self, forms: dict[str, str]):
+        # Index forms by first character, longest first, so each position tries the longest form.
+        self._by_first: dict[str, list[tuple[str, str]]] = {}
+        for form, entry_id in sorted(forms.items(), key=lambda kv: -len(kv[0])):
+            self._by_first.setdefault(form[0], []).append((form, entry_id))
+
+    def find(self, text: str) -> list[Match]:
+        found, i = [], 0
+        while i < len(text):
+            for form, entry_id in self._by_first.get(text[i], ()):
+                if text.startswith(form, i):
+                    found.append(Match(i, i + len(form), entry_id, form))
+                    i += len(form)
+                    break
+            else:
+                i += 1
+        return found
+
+
+def occurrences(blocks: dict[str, str], matcher: TermMatcher) -> dict[str, list[str]]:
+    """Entry id → the citation ids where it occurs, in reading order, once per occurrence."""
+    out: dict[str, list[str]] = {}
+    for cid, text in blocks.items():
+        for m in matcher.find(text):
+            out.setdefault(m.entry_id, []).append(cid)
+    return out

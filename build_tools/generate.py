@@ -1,0 +1,220 @@
+"""Orchestrate stages 1–5: seeds/ → model → Markdown under docs/ (only files whose content changed).
+
+Everything here is plain functions from data to data; MkDocs is not imported, so the
+generated Markdown can feed MkDocs today or Zensical later.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import emend, glossary, paths, render, source, structure
+from .annotate import TermMatcher, occurrences
+from .model import Report
+from .render import Context, page_path, rel
+from .schema import CATEGORIES, LEVELS, Entry
+from .yamlio import DataError
+
+# Files and folders under docs/ that the build writes; everything else there is hand-written.
+GENERATED = ("index.md", "1", "2", "3", "glossary.md", "terms.md", "emendations.md")
+
+RULE_LABELS = {
+    "page-break": "PDF 分页处断开的段落，接排",
+    "spacing": "数字两侧的半角空格，删去",
+    "formula": "公式标记（PM_{2.5}），改回 PM2.5",
+    "punctuation": "半角标点，改为全角",
+    "heading-bracket": "标题序号的半角括号，改为全角",
+    "traditional-character": "简体文本中的繁体字，改为简体",
+    "typo": "原文错字，改正",
+    "sic": "原文如此，保留并加注",
+}
+
+
+@dataclass
+class Edition:
+    """Everything the renderer and the checks need, loaded and validated."""
+
+    report: Report
+    entries: list[Entry]
+    ctx: Context
+    texts: dict[str, str]
+    occurrences: dict[str, list[str]]
+
+
+def load_report() -> Report:
+    raw = source.read_seed(paths.SEED_TEXT)
+    joined = emend.repair(raw, emend.load_corrections(paths.CORRECTIONS), paths.CORRECTIONS)
+    return structure.parse(joined, structure.load_structure(paths.STRUCTURE), paths.STRUCTURE)
+
+
+def load_edition() -> tuple[Edition | None, list[DataError]]:
+    """Load and cross-check every seed; return all errors at once rather than the first."""
+    errors: list[DataError] = []
+    try:
+        report = load_report()
+    except DataError as exc:
+        return None, [exc]
+    except ExceptionGroup as group:
+        return None, [e for e in group.exceptions if isinstance(e, DataError)]
+    texts = {b.cid: b.text for b in report.blocks()}
+    loaded, entry_errors = glossary.load_entries(paths.GLOSSARY_DIR)
+    errors += entry_errors + glossary.check_entries(loaded, texts)
+    entries = [item.entry for item in loaded]
+    forms = glossary.surface_forms(entries)
+    unglossed, unglossed_errors = glossary.load_unglossed(paths.UNGLOSSED)
+    errors += unglossed_errors + glossary.check_coverage(texts, forms, unglossed, paths.UNGLOSSED)
+    notes, notes_data, note_errors = glossary.load_notes(paths.NOTES)
+    errors += note_errors + glossary.check_notes(notes, notes_data, texts, paths.NOTES)
+    matcher = TermMatcher(forms)
+    by_para: dict[str, list] = {}
+    for note in notes:
+        by_para.setdefault(note.para, []).append(note)
+    ctx = Context({e.id: e for e in entries}, matcher, by_para, block_pages(report))
+    return Edition(report, entries, ctx, texts, occurrences(texts, matcher)), errors
+
+
+def block_pages(report: Report) -> dict[str, str]:
+    out = {b.cid: "index.md" for b in report.front}
+    for page in report.pages:
+        md = page_path(page.slug)
+        for b in [page.part_heading, page.heading, *page.blocks]:
+            if b is not None:
+                out[b.cid] = md
+    return out
+
+
+def _show(text: str):
+    return text.replace("\n", "⏎").replace(" ", "␣")
+
+
+def emendation_rows(report: Report) -> list[tuple[str, list]]:
+    rows = []
+    for block in report.blocks():
+        if not block.emendations:
+            continue
+        items = []
+        for e in block.emendations:
+            left, right = block.source[max(0, e.start - 6) : e.start], block.source[e.end : e.end + 6]
+            items.append(_Row(left + e.before + right, left + e.after + right, e.rule, e.reason))
+        rows.append((block.cid, items))
+    return rows
+
+
+@dataclass
+class _Row:
+    context_before: str
+    context_after: str
+    rule: str
+    reason: str
+
+
+def render_all(ed: Edition) -> dict[str, str]:
+    """Every generated file under docs/, keyed by relative path."""
+    report, ctx = ed.report, ed.ctx
+    files = render.pages_markdown(report, ctx)
+    parts = []
+    for part_block in report.parts:
+        number = int(part_block.cid)
+        pages = [
+            {"title": p.title, "md": page_path(p.slug), "editorial": p.editorial_title}
+            for p in report.pages
+            if p.part == number
+        ]
+        parts.append({"heading": part_block, "number": number, "pages": pages})
+    all_ems = [e for b in report.blocks() for e in b.emendations]
+    files["index.md"] = render.render_template(
+        "index.md.j2",
+        title="衢州市2020年政府工作报告（注释版）",
+        front=report.front,
+        parts=parts,
+        ctx=ctx,
+        md="index.md",
+        heading_html=render.heading_html,
+        block_html=render.block_html,
+        emendation_count=len(all_ems),
+    )
+    counts = {}
+    for e in all_ems:
+        counts[e.rule] = counts.get(e.rule, 0) + 1
+    files["emendations.md"] = render.render_template(
+        "emendations.md.j2",
+        sha256=paths.SEED_SHA256,
+        records=all_ems,
+        rule_counts=[(r, RULE_LABELS[r], n) for r, n in counts.items()],
+        by_block=emendation_rows(report),
+        show=_show,
+        ctx=ctx,
+        md="emendations.md",
+    )
+    files["glossary.md"], files["terms.md"] = glossary_pages(ed)
+    return files
+
+
+def glossary_pages(ed: Edition) -> tuple[str, str]:
+    ctx = ed.ctx
+    md = "glossary.md"
+    views = []
+    for e in sorted(ed.entries, key=glossary.sort_key):
+        views.append(
+            {
+                "id": e.id,
+                "term": e.term,
+                "forms": e.forms,
+                "category": e.category,
+                "pinyin": glossary.pinyin_of(e),
+                "english": e.english,
+                "level_name": LEVELS[e.level],
+                "status": e.status,
+                "definition": e.definition,
+                "explanation": e.explanation,
+                "explanation_md": render.markdown_text(e.explanation.strip()),
+                "sources_html": [render.source_html(s, md, ctx) for s in e.sources],
+                "related": [{"id": r, "term": ctx.entries[r].term} for r in e.related if r in ctx.entries],
+                "occurrences": [(cid, ctx.cite_link(md, cid)) for cid in ed.occurrences.get(e.id, [])],
+            }
+        )
+    categories = [(c, label, [v for v in views if v["category"] == c]) for c, label in CATEGORIES.items()]
+    categories = [c for c in categories if c[2]]
+    glossary_md = render.render_template("glossary.md.j2", categories=categories, total=len(views))
+    letters: dict[str, list] = {}
+    for v in views:
+        initial = glossary.lazy_pinyin(v["term"])[0][:1].upper()
+        letters.setdefault(initial if initial.isalpha() else "#", []).append(v)
+    terms_md = render.render_template("terms.md.j2", letters=sorted(letters.items()), total=len(views))
+    return glossary_md, terms_md
+
+
+def write_changed(root: Path, files: dict[str, str]) -> list[Path]:
+    """Write files whose content changed and delete stale generated ones; return what changed.
+
+    Writing only on change keeps `mkdocs serve` from rebuilding in a loop.
+    """
+    changed = []
+    for rel_path, content in files.items():
+        target = root / rel_path
+        if target.exists() and target.read_text(encoding="utf-8") == content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+        changed.append(target)
+    for name in GENERATED:
+        folder = root / name
+        if folder.is_dir():
+            for stale in folder.rglob("*.md"):
+                if stale.relative_to(root).as_posix() not in files:
+                    stale.unlink()
+                    changed.append(stale)
+    return changed
+
+
+def nav(report: Report) -> list:
+    """The site navigation: report pages by part, then the apparatus."""
+    out: list = [{"首页": "index.md"}]
+    for part_block in report.parts:
+        number = int(part_block.cid)
+        items = [{p.title: page_path(p.slug)} for p in report.pages if p.part == number]
+        out.append({part_block.text: items})
+    out.append({"附录": [{"术语表": "glossary.md"}, {"术语索引": "terms.md"}, {"校勘记": "emendations.md"}, {"关于本版": "about.md"}]})
+    return out

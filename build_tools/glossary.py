@@ -1,0 +1,163 @@
+"""Load and validate the glossary (seeds/glossary/*.yaml), the unglossed list and the notes.
+
+Validators return DataErrors that name ``path:line``; the build stops on any of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pypinyin import Style, lazy_pinyin, pinyin
+
+from .paths import GLOSSARY_DIR, NOTES, UNGLOSSED
+from .schema import DocumentSource, Entry, Note, Notes, ReportSource, UnglossedList
+from .yamlio import DataError, LineDict, LineList, line_of, load, validate
+
+# Contributed text must not smuggle markup into pages: any tag-like text is refused.
+HTML_LIKE = re.compile(r"<\s*/?\s*[A-Za-z!?]|javascript:", re.IGNORECASE)
+QUOTED = re.compile(r"“([^“”]+)”")
+
+
+@dataclass
+class Loaded:
+    """A validated record with the raw data it came from, for line lookups."""
+
+    path: Path
+    data: Any
+    entry: Entry
+
+    def line(self, *loc: Any) -> int:
+        return line_of(self.data, loc)
+
+    def error(self, message: str, *loc: Any) -> DataError:
+        return DataError(self.path, self.line(*loc), message)
+
+
+def html_errors(data: Any, path: Path) -> list[DataError]:
+    """Every string field that looks like HTML or a script URL, located by its line."""
+    found: list[DataError] = []
+
+    def walk(node: Any, loc: tuple) -> None:
+        if isinstance(node, LineDict):
+            for key, value in node.items():
+                walk(value, (*loc, key))
+        elif isinstance(node, LineList):
+            for i, value in enumerate(node):
+                walk(value, (*loc, i))
+        elif isinstance(node, str) and HTML_LIKE.search(node):
+            where = ".".join(map(str, loc))
+            found.append(DataError(path, line_of(data, loc), f"{where}: HTML or script is not allowed in contributed text"))
+
+    walk(data, ())
+    return found
+
+
+def load_entries(directory: Path = GLOSSARY_DIR) -> tuple[list[Loaded], list[DataError]]:
+    entries: list[Loaded] = []
+    errors: list[DataError] = []
+    for path in sorted(directory.glob("*.yaml")):
+        try:
+            data = load(path)
+        except DataError as exc:
+            errors.append(exc)
+            continue
+        errors.extend(html_errors(data, path))
+        entry, schema_errors = validate(Entry, data, path)
+        errors.extend(schema_errors)
+        if entry is None:
+            continue
+        loaded = Loaded(path, data, entry)
+        if entry.id != path.stem:
+            errors.append(loaded.error(f"id {entry.id!r} must equal the file name {path.stem!r}", "id"))
+        entries.append(loaded)
+    return entries, errors
+
+
+def check_entries(entries: list[Loaded], texts: dict[str, str]) -> list[DataError]:
+    """Cross-entry checks against the report's text (``texts`` maps citation id → text)."""
+    errors: list[DataError] = []
+    seen_ids: dict[str, Loaded] = {}
+    claimed: dict[str, Loaded] = {}
+    corpus = "\n".join(texts.values())
+    for item in entries:
+        e = item.entry
+        if e.id in seen_ids:
+            errors.append(item.error(f"duplicate id {e.id!r} (also in {seen_ids[e.id].path.name})", "id"))
+        seen_ids[e.id] = item
+        for i, form in enumerate([e.term, *e.forms]):
+            loc = ("term",) if i == 0 else ("forms", i - 1)
+            if form in claimed and claimed[form].entry.id != e.id:
+                errors.append(item.error(f"surface form {form!r} is already claimed by {claimed[form].entry.id!r}", *loc))
+            claimed.setdefault(form, item)
+            if form not in corpus:
+                errors.append(item.error(f"{form!r} never occurs in the report", *loc))
+        for i, source in enumerate(e.sources):
+            if isinstance(source, ReportSource) and source.cite not in texts:
+                errors.append(item.error(f"source cites {source.cite!r}, which is not a citation id of the report", "sources", i, "cite"))
+    for item in entries:
+        for i, rid in enumerate(item.entry.related):
+            if rid not in seen_ids:
+                errors.append(item.error(f"related entry {rid!r} does not exist", "related", i))
+    return errors
+
+
+def surface_forms(entries: list[Entry]) -> dict[str, str]:
+    """Every surface form → entry id."""
+    return {form: e.id for e in entries for form in [e.term, *e.forms]}
+
+
+def load_unglossed(path: Path = UNGLOSSED) -> tuple[list[str], list[DataError]]:
+    data = load(path)
+    model, errors = validate(UnglossedList, data, path)
+    errors += html_errors(data, path)
+    return ([u.expr for u in model.unglossed] if model else []), errors
+
+
+def check_coverage(texts: dict[str, str], forms: dict[str, str], unglossed: list[str], path: Path = UNGLOSSED) -> list[DataError]:
+    """Every quoted expression of the report is glossed or listed as unglossed, with the paragraph."""
+    errors, reported = [], set()
+    for cid, text in texts.items():
+        for quoted in QUOTED.findall(text):
+            if quoted not in forms and quoted not in unglossed and quoted not in reported:
+                reported.add(quoted)
+                errors.append(DataError(path, 1, f"quoted expression “{quoted}” (in {cid}) is neither a glossary form nor in the unglossed list"))
+    for expr in unglossed:
+        if f"“{expr}”" not in "".join(texts.values()):
+            errors.append(DataError(path, 1, f"unglossed expression {expr!r} is not a quoted expression of the report"))
+    return errors
+
+
+def load_notes(path: Path = NOTES) -> tuple[list[Note], Any, list[DataError]]:
+    data = load(path)
+    model, errors = validate(Notes, data, path)
+    errors += html_errors(data, path)
+    return (model.notes if model else []), data, errors
+
+
+def check_notes(notes: list[Note], data: Any, texts: dict[str, str], path: Path = NOTES) -> list[DataError]:
+    errors = []
+    for i, note in enumerate(notes):
+        if note.para not in texts:
+            errors.append(DataError(path, line_of(data, ("notes", i, "para")), f"note on {note.para!r}: no such citation id"))
+        for j, s in enumerate(note.sources):
+            if isinstance(s, ReportSource) and s.cite not in texts:
+                errors.append(DataError(path, line_of(data, ("notes", i, "sources", j)), f"source cites {s.cite!r}, which is not a citation id"))
+    return errors
+
+
+def pinyin_of(entry: Entry) -> str:
+    """Tone-marked pinyin, from the override or pypinyin; non-Han characters kept as they are."""
+    if entry.pinyin:
+        return entry.pinyin
+    return " ".join(s[0] for s in pinyin(entry.term, style=Style.TONE, errors=lambda x: [x]) if s[0].strip("、·“”+ "))
+
+
+def sort_key(entry: Entry) -> tuple:
+    return (tuple(lazy_pinyin(entry.term, style=Style.TONE3)), entry.term)
+
+
+def is_document(source: Any) -> bool:
+    return isinstance(source, DocumentSource)

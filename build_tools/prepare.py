@@ -1,0 +1,41 @@
+"""Write everything MkDocs reads for the 简体 site: generated pages, search dictionary, nav."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import generate, navconfig, paths
+from .yamlio import DataError
+
+
+class BuildError(Exception):
+    """Bad input: carries every located error so the CLI can print them all."""
+
+    def __init__(self, errors: list[DataError]):
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = errors
+
+
+def jieba_dictionary(terms: list[str]) -> str:
+    # A high frequency keeps each glossary term whole when Material segments the search index.
+    return "".join(f"{t} 100000 n\n" for t in sorted(set(terms)) if not t.isascii() and " " not in t)
+
+
+def prepare(docs: Path = paths.DOCS, build: Path = paths.BUILD, config: Path = paths.ROOT / "mkdocs.yml") -> generate.Edition:
+    edition, errors = generate.load_edition()
+    if errors or edition is None:
+        raise BuildError(errors)
+    files = generate.render_all(edition)
+    generate.write_changed(docs, files)
+    forms = [f for e in edition.entries for f in [e.term, *e.forms]]
+    write_if_changed(build / "jieba" / "zh-Hans.txt", jieba_dictionary(forms))
+    navconfig.write_nav(config, generate.nav(edition.report))
+    return edition
+
+
+def write_if_changed(path: Path, content: str) -> bool:
+    if path.exists() and path.read_text(encoding="utf-8") == content:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(content, encoding="utf-8")
+    return True

@@ -1,0 +1,189 @@
+"""Stage 5: render the annotated model to Markdown pages through the Jinja2 templates.
+
+Report text goes out as raw HTML blocks that Markdown passes through untouched, so the
+``data-para`` contract holds exactly: everything inside a ``[data-para]`` element that is
+not the report's text carries ``data-editorial``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from itertools import groupby
+import posixpath
+from dataclasses import dataclass, field
+
+import jinja2
+import markdown
+from markupsafe import Markup, escape
+
+from .annotate import TermMatcher
+from .model import Block, Page, Report
+from .paths import TEMPLATES
+from .schema import CATEGORIES, LEVELS, Entry, Note
+
+ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES),
+    autoescape=True,
+    keep_trailing_newline=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    undefined=jinja2.StrictUndefined,
+)
+# Front matter strings as JSON, which is YAML; non-ASCII kept so OpenCC can convert it later.
+ENV.filters["yaml"] = lambda s: Markup(json.dumps(str(s), ensure_ascii=False))
+
+
+def page_path(slug: str) -> str:
+    """Markdown source path under docs/ for a page slug: "1" → 1/index.md, "1/2" → 1/2.md."""
+    return f"{slug}/index.md" if "/" not in slug else f"{slug}.md"
+
+
+def page_url(path: str) -> str:
+    """Built HTML path of a Markdown source (the site is built without directory URLs)."""
+    return path[: -len(".md")] + ".html"
+
+
+def rel(from_md: str, to_md: str, anchor: str = "") -> str:
+    """Relative link between two built pages, working from file:// as well as hosted."""
+    target = posixpath.relpath(page_url(to_md), posixpath.dirname(page_url(from_md)) or ".")
+    return target + (f"#{anchor}" if anchor else "")
+
+
+@dataclass
+class Context:
+    """What rendering needs besides the report: glossary, notes, and where blocks live."""
+
+    entries: dict[str, Entry]
+    matcher: TermMatcher
+    notes: dict[str, list[Note]] = field(default_factory=dict)
+    block_page: dict[str, str] = field(default_factory=dict)  # citation id → md path
+
+    def cite_link(self, from_md: str, cid: str) -> str:
+        return rel(from_md, self.block_page[cid], anchor_of(cid))
+
+
+def anchor_of(cid: str) -> str:
+    return f"p-{cid}"
+
+
+def text_offset(block: Block, source_pos: int) -> int:
+    """Where a source offset lands in the emended text."""
+    delta = sum(len(e.after) - len(e.before) for e in block.emendations if e.end <= source_pos)
+    return source_pos + delta
+
+
+def inline_html(block: Block, ctx: Context, md_path: str) -> Markup:
+    """The block's text as HTML: lead sentences bold, terms linked with their definition."""
+    text = block.text
+    leads = []
+    for lead in block.leads:
+        start = text.find(lead)
+        leads.append((start, start + len(lead)))
+    # A term that crosses a lead sentence's edge is left unmarked rather than break the nesting.
+    matches = [m for m in ctx.matcher.find(text) if not any(s < m.end and m.start < e and not (s <= m.start and m.end <= e) for s, e in leads)]
+    sics = [text_offset(block, em.end) for em in block.emendations if em.is_sic]
+    opens: dict[int, list[str]] = {}
+    closes: dict[int, list[str]] = {}
+    for s, e in leads:
+        opens.setdefault(s, []).append('<strong class="lead">')
+        closes.setdefault(e, []).insert(0, "</strong>")
+    glossary_md = "glossary.md"
+    for m in matches:
+        entry = ctx.entries[m.entry_id]
+        href = rel(md_path, glossary_md, m.entry_id)
+        title = html.escape(entry.definition, quote=True)
+        opens.setdefault(m.start, []).append(f'<a class="term" data-term="{m.entry_id}" href="{href}" title="{title}">')
+        closes.setdefault(m.end, []).insert(0, "</a>")
+    out = []
+    for i, ch in enumerate(text):
+        out.extend(closes.get(i, ()))
+        out.extend(opens.get(i, ()))
+        if i in sics:
+            out.append('<sup class="sic" data-editorial title="原文如此，见校勘记">[sic]</sup>')
+        out.append(html.escape(ch, quote=False))
+    out.extend(closes.get(len(text), ()))
+    if len(text) in sics:
+        out.append('<sup class="sic" data-editorial title="原文如此，见校勘记">[sic]</sup>')
+    return Markup("".join(out))
+
+
+def editorial_html(block: Block, ctx: Context, md_path: str) -> Markup:
+    """Markers inside the block: notes, emendations, permalink and copy button (all editorial)."""
+    parts = []
+    for i, _ in enumerate(ctx.notes.get(block.cid, []), start=1):
+        parts.append(f'<sup class="note-ref" data-editorial><a href="#note-{block.cid}-{i}" id="ref-{block.cid}-{i}" aria-label="编者注 {i}">注{i}</a></sup>')
+    repairs = [e for e in block.emendations]
+    if repairs:
+        href = rel(md_path, "emendations.md", f"em-{block.cid}")
+        parts.append(f'<a class="em-marker" data-editorial href="{href}" title="本段有 {len(repairs)} 条校勘记录">校</a>')
+    parts.append(f'<a class="para-link" data-editorial href="#{anchor_of(block.cid)}" title="本段链接">{block.cid}</a>')
+    parts.append(f'<button class="cite-copy" data-editorial type="button" data-cite="{block.cid}" title="复制引文" aria-label="复制第 {block.cid} 段引文"></button>')
+    return Markup("".join(parts))
+
+
+def block_html(block: Block, ctx: Context, md_path: str, tag: str = "p") -> Markup:
+    body = inline_html(block, ctx, md_path) + editorial_html(block, ctx, md_path)
+    return Markup(f'<{tag} class="para para-{block.kind}" id="{anchor_of(block.cid)}" data-para="{block.cid}">') + body + Markup(f"</{tag}>")
+
+
+def heading_html(block: Block, ctx: Context, md_path: str) -> Markup:
+    """A heading's inner HTML: the report's words in a data-para span, markers editorial."""
+    return Markup(f'<span class="para para-{block.kind}" data-para="{block.cid}">') + inline_html(block, ctx, md_path) + editorial_html(block, ctx, md_path) + Markup("</span>")
+
+
+def markdown_text(text: str) -> Markup:
+    """Contributed Markdown with any HTML made inert (validation already refuses tags)."""
+    return Markup(html.escape(text, quote=False))
+
+
+def markdown_html(text: str) -> Markup:
+    """Contributed Markdown rendered to HTML here, after escaping, so no tag can pass through."""
+    return Markup(markdown.markdown(html.escape(text, quote=False)))
+
+
+def source_html(source, md_path: str, ctx: "Context") -> Markup:
+    """One source of a note or entry: a report paragraph link or a document citation."""
+    if hasattr(source, "cite"):
+        return Markup(f'报告第 <a href="{ctx.cite_link(md_path, source.cite)}">{escape(source.cite)}</a> 段')
+    quote = Markup(f"：“{escape(source.quote)}”") if source.quote else Markup("")
+    return Markup(f'{escape(source.publisher)}《<a href="{escape(source.url)}">{escape(source.title)}</a>》，{escape(source.date)}') + quote
+
+
+def render_template(name: str, **values) -> str:
+    return ENV.get_template(name).render(**values)
+
+
+def pages_markdown(report: Report, ctx: Context) -> dict[str, str]:
+    """Every report page's Markdown, keyed by path under docs/."""
+    out = {}
+    for page in report.pages:
+        md = page_path(page.slug)
+
+        def note_html(note: Note, md_path: str) -> Markup:
+            body = markdown_html(note.text)
+            sources = Markup("；").join(source_html(s, md_path, ctx) for s in note.sources)
+            return body + Markup(f'<p class="note-sources">来源：{sources}</p>')
+
+        out[md] = render_template(
+            "page.md.j2",
+            page=page,
+            md=md,
+            ctx=ctx,
+            groups=[(kind, list(blocks)) for kind, blocks in groupby(page.blocks, key=lambda b: b.kind)],
+            block_html=block_html,
+            heading_html=heading_html,
+            note_html=note_html,
+            notes=ctx.notes,
+            description=page_description(page),
+        )
+    return out
+
+
+def page_description(page: Page) -> str:
+    first = page.blocks[0].text if page.blocks else ""
+    return (first[:90] + "…") if len(first) > 90 else first
+
+
+CATEGORY_NAMES = CATEGORIES
+LEVEL_NAMES = LEVELS

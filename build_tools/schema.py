@@ -1,0 +1,80 @@
+"""Typed schemas of the contributed data in seeds/: glossary entries, notes, unglossed list."""
+
+from __future__ import annotations
+
+from typing import Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+CATEGORIES = {
+    "national-policy": "国家政策",
+    "zhejiang-policy": "浙江省政策",
+    "quzhou-policy": "衢州政策与品牌",
+    "reform": "改革",
+    "formula": "数字概括语",
+    "place": "地名",
+    "organization": "机构与企业",
+    "person": "人物",
+    "project": "项目与设施",
+    "event": "活动与事件",
+    "honour": "荣誉与排名",
+}
+LEVELS = {"national": "国家", "provincial": "省级", "municipal": "市级"}
+CID_PATTERN = r"^[0-3](\.[0-9]{1,2}){0,2}$"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class ReportSource(Strict):
+    """A paragraph of the report itself, by citation id."""
+
+    cite: str = Field(pattern=CID_PATTERN)
+
+
+class DocumentSource(Strict):
+    """A public document: title, publisher, date, URL; `quote` gives the words relied on."""
+
+    title: str = Field(min_length=2)
+    publisher: str = Field(min_length=2)
+    date: str = Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    url: str = Field(pattern=r"^https?://[^\s<>\"]+$")
+    quote: str | None = None
+
+
+Source = Union[ReportSource, DocumentSource]
+
+
+class Entry(Strict):
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    term: str = Field(min_length=2)
+    forms: list[str] = []
+    category: Literal[tuple(CATEGORIES)]  # type: ignore[valid-type]
+    level: Literal[tuple(LEVELS)]  # type: ignore[valid-type]
+    pinyin: str | None = None
+    english: str = Field(min_length=1)
+    definition: str = Field(min_length=4, max_length=160)
+    explanation: str = ""
+    sources: list[Source] = Field(min_length=1)
+    status: Literal["verified", "unverified"]
+    related: list[str] = []
+
+
+class Note(Strict):
+    para: str = Field(pattern=CID_PATTERN)
+    text: str = Field(min_length=4)
+    sources: list[Source] = Field(min_length=1)
+
+
+class Notes(Strict):
+    notes: list[Note]
+
+
+class Unglossed(Strict):
+    expr: str = Field(min_length=1)
+    reason: str = Field(min_length=2)
+
+
+class UnglossedList(Strict):
+    unglossed: list[Unglossed]

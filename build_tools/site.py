@@ -1,0 +1,156 @@
+"""Stage 7: build every variant with MkDocs and assemble site/ and the offline zip in dist/.
+
+Everything is built in a staging folder and swapped in at the end, so a failed build
+leaves the previous site/ and dist/ untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import yaml
+
+from . import paths
+from .convert import VARIANTS, Variant, convert_text, load_overrides, write_config
+from .prepare import jieba_dictionary, prepare, write_if_changed
+
+BUNDLE_NAME = "quzhou-2020-report-edition"
+# Files whose text a reader sees, converted for the traditional variants; the rest is copied.
+TEXT_SUFFIXES = {".md", ".html"}
+
+
+class MkDocsFailed(Exception):
+    pass
+
+
+def source_date_epoch() -> int:
+    """The commit date, so two builds of one commit are byte-identical."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=paths.ROOT, capture_output=True, text=True, check=True)
+        return int(out.stdout.strip())
+    except (subprocess.CalledProcessError, ValueError, FileNotFoundError):
+        return 315532800  # 1980-01-01, the earliest date a zip can hold
+
+
+def copy_converted(src: Path, dst: Path, config: str | None) -> None:
+    """Mirror a folder, converting the text files when a config is given."""
+    if dst.exists():
+        shutil.rmtree(dst)
+    for path in sorted(src.rglob("*")):
+        if path.is_dir():
+            continue
+        target = dst / path.relative_to(src)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if config and path.suffix in TEXT_SUFFIXES:
+            target.write_text(convert_text(path.read_text(encoding="utf-8"), config), encoding="utf-8")
+        else:
+            shutil.copyfile(path, target)
+
+
+def variant_config(variant: Variant, base: dict, folder: Path, site_dir: Path, config: str | None) -> Path:
+    """A per-variant mkdocs.yml that only INHERITs the base and overrides what differs."""
+    conv = (lambda s: convert_text(s, config)) if config else (lambda s: s)
+
+    def convert_nav(node):
+        if isinstance(node, list):
+            return [convert_nav(n) for n in node]
+        if isinstance(node, dict):
+            return {conv(k): convert_nav(v) for k, v in node.items()}
+        return node
+
+    palette = [dict(p, toggle=dict(p["toggle"], name=conv(p["toggle"]["name"]))) for p in base["theme"]["palette"]]
+    own = {
+        "INHERIT": os.path.relpath(paths.ROOT / "mkdocs.yml", folder),
+        "site_name": conv(base["site_name"]),
+        "site_description": conv(base["site_description"]),
+        "site_author": conv(base["site_author"]),
+        "copyright": conv(base["copyright"]),
+        "docs_dir": os.path.relpath(folder / "docs" if config else paths.DOCS, folder),
+        "site_dir": os.path.relpath(site_dir, folder),
+        "theme": {
+            "language": variant.material_language,
+            "custom_dir": os.path.relpath(folder / "overrides" if config else paths.ROOT / "overrides", folder),
+            "palette": palette,
+        },
+        "extra": {"edition": {"variant": variant.code, "og_locale": variant.og_locale, "switch_label": conv(base["extra"]["edition"]["switch_label"])}},
+        "plugins": [
+            {"search": {"lang": "zh", "jieba_dict_user": str(folder / "jieba.txt")}},
+            "offline",
+        ],
+        # The standalone build has already generated docs/; hooks are only for `mkdocs serve`.
+        "hooks": [],
+        "nav": convert_nav(base["nav"]),
+    }
+    path = folder / "mkdocs.yml"
+    write_if_changed(path, yaml.safe_dump(own, allow_unicode=True, sort_keys=False))
+    return path
+
+
+def run_mkdocs(config: Path) -> None:
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(source_date_epoch()), PYTHONHASHSEED="0")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)], env=env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise MkDocsFailed(f"mkdocs build failed for {config}:\n{proc.stdout}{proc.stderr}")
+
+
+def zip_folder(folder: Path, target: Path, epoch: int) -> None:
+    """A deterministic zip: sorted names, fixed timestamps and permissions."""
+    import time
+
+    stamp = time.gmtime(max(epoch, 315532800))[:6]
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{BUNDLE_NAME}/{path.relative_to(folder).as_posix()}", date_time=stamp)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, path.read_bytes(), compresslevel=9)
+
+
+def swap_in(staged: Path, final: Path) -> None:
+    old = final.with_name(final.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if final.exists():
+        final.rename(old)
+    staged.rename(final)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def build(site: Path = paths.SITE, dist: Path = paths.DIST, jobs: int = 2) -> None:
+    """The whole edition: every variant into site/, the offline zip into dist/."""
+    edition = prepare()
+    staging = paths.BUILD / "staging"
+    if staging.exists():
+        shutil.rmtree(staging)
+    (staging / "site").mkdir(parents=True)
+    base = yaml.safe_load((paths.ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    overrides = load_overrides()
+    forms = [f for e in edition.entries for f in [e.term, *e.forms]]
+    configs = []
+    for variant in VARIANTS:
+        folder = paths.BUILD / "variants" / variant.code
+        folder.mkdir(parents=True, exist_ok=True)
+        cc = str(write_config(variant, overrides)) if variant.opencc else None
+        if cc:
+            copy_converted(paths.DOCS, folder / "docs", cc)
+            copy_converted(paths.ROOT / "overrides", folder / "overrides", cc)
+        terms = [convert_text(f, cc) for f in forms] if cc else forms
+        write_if_changed(folder / "jieba.txt", jieba_dictionary(terms))
+        configs.append(variant_config(variant, base, folder, staging / "site" / variant.prefix, cc))
+    # The simplified site is the root; build the variants into their sub-folders after it.
+    run_mkdocs(configs[0])
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        list(pool.map(run_mkdocs, configs[1:]))
+    (staging / "dist").mkdir()
+    zip_folder(staging / "site", staging / "dist" / f"{BUNDLE_NAME}.zip", source_date_epoch())
+    swap_in(staging / "site", site)
+    swap_in(staging / "dist", dist)

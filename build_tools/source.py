@@ -1,0 +1,22 @@
+"""Stage 1: read the seed file into non-blank lines, checking it is the report as received."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .model import RawBlock
+from .paths import SEED_SHA256, SEED_TEXT
+
+
+class SeedChanged(Exception):
+    pass
+
+
+def read_seed(path: Path = SEED_TEXT, sha256: str | None = SEED_SHA256) -> list[RawBlock]:
+    data = path.read_bytes()
+    # The seed is the report as received: corrections go to emendations, never into this file.
+    if sha256 is not None and hashlib.sha256(data).hexdigest() != sha256:
+        raise SeedChanged(f"{path}:1: the seed file differs from the report as received (SHA-256 mismatch); record changes as emendations")
+    text = data.decode("utf-8")
+    return [RawBlock(n, line) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]

@@ -1,0 +1,76 @@
+/* Edition behaviour: copy a citation, switch variant at the same paragraph, remember the choice.
+   Plain DOM code, no network; works hosted and from file://. */
+(function () {
+  "use strict";
+
+  var LABELS = {
+    "zh-Hans": { copied: "已复制引文", report: "衢州市2020年政府工作报告", para: "第 {id} 段" },
+    "zh-Hant-TW": { copied: "已複製引文", report: "衢州市2020年政府工作報告", para: "第 {id} 段" },
+    "zh-Hant-HK": { copied: "已複製引文", report: "衢州市2020年政府工作報告", para: "第 {id} 段" }
+  };
+  var STORE = "quzhou-edition.variant";
+  var labels = LABELS[document.documentElement.lang] || LABELS["zh-Hans"];
+
+  // The report's words of a block: the element minus everything editorial.
+  function reportText(el) {
+    var copy = el.cloneNode(true);
+    copy.querySelectorAll("[data-editorial]").forEach(function (n) { n.remove(); });
+    return copy.textContent.trim();
+  }
+
+  function citation(el) {
+    var id = el.getAttribute("data-para");
+    var url = location.href.split("#")[0] + "#p-" + id;
+    return "“" + reportText(el) + "”（" + labels.report + "，" + labels.para.replace("{id}", id) + "）" + url;
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    var area = document.createElement("textarea");
+    area.value = text; area.setAttribute("readonly", ""); area.style.position = "fixed"; area.style.opacity = "0";
+    document.body.appendChild(area); area.select();
+    try { document.execCommand("copy"); } finally { area.remove(); }
+    return Promise.resolve();
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".cite-copy");
+    if (!button) return;
+    var block = button.closest("[data-para]");
+    copyText(citation(block)).then(function () {
+      button.classList.add("copied");
+      button.setAttribute("title", labels.copied);
+      setTimeout(function () { button.classList.remove("copied"); }, 1500);
+    });
+  });
+
+  // The paragraph the reader is at: the hash if any, else the first one in view.
+  function currentParagraph() {
+    if (location.hash.indexOf("#p-") === 0) return location.hash;
+    var blocks = document.querySelectorAll("[data-para][id]");
+    for (var i = 0; i < blocks.length; i++) {
+      if (blocks[i].getBoundingClientRect().bottom > 80) return "#" + blocks[i].id;
+    }
+    return "";
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[data-variant]");
+    if (!link) return;
+    try { localStorage.setItem(STORE, link.getAttribute("data-variant")); } catch (e) { /* storage off */ }
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    location.href = link.href.split("#")[0] + currentParagraph();
+  }, true);
+
+  // A reader who chose a variant before lands in it when arriving from outside the edition.
+  try {
+    var chosen = localStorage.getItem(STORE);
+    var here = document.querySelector('meta[name="edition-variant"]');
+    var fromInside = document.referrer && document.referrer.indexOf(location.origin === "null" ? "file:" : location.origin) === 0;
+    if (chosen && here && chosen !== here.content && !fromInside) {
+      var target = document.querySelector('a[data-variant="' + chosen + '"]');
+      if (target) location.replace(target.href.split("#")[0] + location.hash);
+    }
+  } catch (e) { /* storage off */ }
+})();
