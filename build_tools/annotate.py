@@ -18,17 +18,25 @@ class Match:
 
 
 class TermMatcher:
-    def __init__(self, forms: dict[str, str]):
+    def __init__(self, forms: dict[str, str], quoted_only: set[str] = frozenset()):
         # Index forms by first character, longest first, so each position tries the longest form.
         self._by_first: dict[str, list[tuple[str, str]]] = {}
         for form, entry_id in sorted(forms.items(), key=lambda kv: -len(kv[0])):
             self._by_first.setdefault(form[0], []).append((form, entry_id))
+        self._quoted_only = quoted_only
+
+    def _fits(self, text: str, i: int, form: str) -> bool:
+        if not text.startswith(form, i):
+            return False
+        if form in self._quoted_only:
+            return text[i - 1 : i] == "“" and text[i + len(form) : i + len(form) + 1] == "”"
+        return True
 
     def find(self, text: str) -> list[Match]:
         found, i = [], 0
         while i < len(text):
             for form, entry_id in self._by_first.get(text[i], ()):
-                if text.startswith(form, i):
+                if self._fits(text, i, form):
                     found.append(Match(i, i + len(form), entry_id, form))
                     i += len(form)
                     break

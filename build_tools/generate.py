@@ -43,33 +43,33 @@ class Edition:
     occurrences: dict[str, list[str]]
 
 
-def load_report() -> Report:
-    raw = source.read_seed(paths.SEED_TEXT)
-    joined = emend.repair(raw, emend.load_corrections(paths.CORRECTIONS), paths.CORRECTIONS)
-    return structure.parse(joined, structure.load_structure(paths.STRUCTURE), paths.STRUCTURE)
+def load_report(seeds: paths.SeedFiles = paths.SeedFiles()) -> Report:
+    raw = source.read_seed(seeds.text, seeds.sha256)
+    joined = emend.repair(raw, emend.load_corrections(seeds.corrections), seeds.corrections)
+    return structure.parse(joined, structure.load_structure(seeds.structure), seeds.structure)
 
 
-def load_edition() -> tuple[Edition | None, list[DataError]]:
+def load_edition(seeds: paths.SeedFiles = paths.SeedFiles()) -> tuple[Edition | None, list[DataError]]:
     """Load and cross-check every seed; return all errors at once rather than the first."""
     errors: list[DataError] = []
     try:
-        report = load_report()
-    except DataError as exc:
+        report = load_report(seeds)
+    except (DataError, source.SeedChanged) as exc:
         return None, [exc]
     except ExceptionGroup as group:
-        return None, [e for e in group.exceptions if isinstance(e, DataError)]
+        return None, list(group.exceptions)
     texts = {b.cid: b.text for b in report.blocks()}
-    loaded, entry_errors = glossary.load_entries(paths.GLOSSARY_DIR)
+    loaded, entry_errors = glossary.load_entries(seeds.glossary)
     errors += entry_errors + glossary.check_entries(loaded, texts)
     entries = [item.entry for item in loaded]
     forms = glossary.surface_forms(entries)
-    unglossed, unglossed_errors = glossary.load_unglossed(paths.UNGLOSSED)
-    errors += unglossed_errors + glossary.check_coverage(texts, forms, unglossed, paths.UNGLOSSED)
-    notes, notes_data, note_errors = glossary.load_notes(paths.NOTES)
-    errors += note_errors + glossary.check_notes(notes, notes_data, texts, paths.NOTES)
-    matcher = TermMatcher(forms)
+    unglossed, unglossed_errors = glossary.load_unglossed(seeds.unglossed)
+    errors += unglossed_errors + glossary.check_coverage(texts, forms, unglossed, seeds.unglossed)
+    notes, notes_data, note_errors = glossary.load_notes(seeds.notes)
+    errors += note_errors + glossary.check_notes(notes, notes_data, texts, seeds.notes)
+    matcher = TermMatcher(forms, glossary.quoted_only_forms(entries))
     by_para: dict[str, list] = {}
-    for note in notes:
+    for _, note in notes:
         by_para.setdefault(note.para, []).append(note)
     ctx = Context({e.id: e for e in entries}, matcher, by_para, block_pages(report))
     return Edition(report, entries, ctx, texts, occurrences(texts, matcher)), errors

@@ -92,8 +92,10 @@ def check_entries(entries: list[Loaded], texts: dict[str, str]) -> list[DataErro
             if form in claimed and claimed[form].entry.id != e.id:
                 errors.append(item.error(f"surface form {form!r} is already claimed by {claimed[form].entry.id!r}", *loc))
             claimed.setdefault(form, item)
-            if form not in corpus:
-                errors.append(item.error(f"{form!r} never occurs in the report", *loc))
+            if len(form) < 2 and not e.quoted_only:
+                errors.append(item.error(f"one-character form {form!r} would match everywhere; set quoted_only: true", *loc))
+            if (f"“{form}”" if e.quoted_only else form) not in corpus:
+                errors.append(item.error(f"{form!r} never occurs in the report{' in quotation marks' if e.quoted_only else ''}", *loc))
         for i, source in enumerate(e.sources):
             if isinstance(source, ReportSource) and source.cite not in texts:
                 errors.append(item.error(f"source cites {source.cite!r}, which is not a citation id of the report", "sources", i, "cite"))
@@ -107,6 +109,10 @@ def check_entries(entries: list[Loaded], texts: dict[str, str]) -> list[DataErro
 def surface_forms(entries: list[Entry]) -> dict[str, str]:
     """Every surface form → entry id."""
     return {form: e.id for e in entries for form in [e.term, *e.forms]}
+
+
+def quoted_only_forms(entries: list[Entry]) -> set[str]:
+    return {form for e in entries if e.quoted_only for form in [e.term, *e.forms]}
 
 
 def load_unglossed(path: Path = UNGLOSSED) -> tuple[list[str], list[DataError]]:
@@ -124,22 +130,33 @@ def check_coverage(texts: dict[str, str], forms: dict[str, str], unglossed: list
             if quoted not in forms and quoted not in unglossed and quoted not in reported:
                 reported.add(quoted)
                 errors.append(DataError(path, 1, f"quoted expression “{quoted}” (in {cid}) is neither a glossary form nor in the unglossed list"))
+    corpus = "\n".join(texts.values())
     for expr in unglossed:
-        if f"“{expr}”" not in "".join(texts.values()):
-            errors.append(DataError(path, 1, f"unglossed expression {expr!r} is not a quoted expression of the report"))
+        # The list also records reviewed unquoted names (places, schools) left unglossed on purpose.
+        if expr not in corpus:
+            errors.append(DataError(path, 1, f"unglossed expression {expr!r} does not occur in the report"))
+        elif expr in forms:
+            errors.append(DataError(path, 1, f"unglossed expression {expr!r} is a glossary form of {forms[expr]!r}"))
     return errors
 
 
 def load_notes(path: Path = NOTES) -> tuple[list[Note], Any, list[DataError]]:
+    """The notes, each validated on its own so that one bad note hides no other problem."""
     data = load(path)
-    model, errors = validate(Notes, data, path)
-    errors += html_errors(data, path)
-    return (model.notes if model else []), data, errors
+    if not isinstance(data, LineDict) or set(data) != {"notes"} or not isinstance(data["notes"], LineList):
+        return [], data, [DataError(path, getattr(data, "line", 1), "the file must hold one key, 'notes', with a list")]
+    notes, errors = [], html_errors(data, path)
+    for i, item in enumerate(data["notes"]):
+        note, item_errors = validate(Note, item, path)
+        errors += [DataError(path, e.line, f"notes.{i}.{e.message}") for e in item_errors]
+        if note is not None:
+            notes.append((i, note))
+    return notes, data, errors
 
 
-def check_notes(notes: list[Note], data: Any, texts: dict[str, str], path: Path = NOTES) -> list[DataError]:
+def check_notes(notes: list[tuple[int, Note]], data: Any, texts: dict[str, str], path: Path = NOTES) -> list[DataError]:
     errors = []
-    for i, note in enumerate(notes):
+    for i, note in notes:
         if note.para not in texts:
             errors.append(DataError(path, line_of(data, ("notes", i, "para")), f"note on {note.para!r}: no such citation id"))
         for j, s in enumerate(note.sources):

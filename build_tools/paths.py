@@ -1,5 +1,6 @@
 """Where things live. Every stage takes paths from here so tests can point them elsewhere."""
 
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,3 +19,49 @@ DOCS = ROOT / "docs"
 BUILD = ROOT / "build"
 SITE = ROOT / "site"
 DIST = ROOT / "dist"
+
+
+@dataclass(frozen=True)
+class SeedFiles:
+    """The contributed data files of one seeds folder (the real one, or a test fixture)."""
+
+    root: Path = SEEDS
+
+    @property
+    def text(self) -> Path:
+        # A fixture folder may omit the report; it then checks its data against the real one.
+        own = self.root / SEED_TEXT.name
+        return own if own.exists() else SEED_TEXT
+
+    @property
+    def sha256(self) -> str | None:
+        # Only the report as received is pinned; a fixture's own small report is not.
+        return SEED_SHA256 if self.text == SEED_TEXT else None
+
+    def _own(self, name: str) -> Path:
+        own = self.root / name
+        return own if own.exists() else SEEDS / name
+
+    @property
+    def corrections(self) -> Path:
+        return self._own(CORRECTIONS.name)
+
+    @property
+    def structure(self) -> Path:
+        return self._own(STRUCTURE.name)
+
+    @property
+    def glossary(self) -> Path:
+        return self.root / GLOSSARY_DIR.name
+
+    @property
+    def unglossed(self) -> Path:
+        return self._own(UNGLOSSED.name)
+
+    @property
+    def notes(self) -> Path:
+        return self._own(NOTES.name)
+
+    @property
+    def overrides(self) -> Path:
+        return self._own(OPENCC_OVERRIDES.name)

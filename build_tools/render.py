@@ -12,6 +12,7 @@ import json
 from itertools import groupby
 import posixpath
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import jinja2
 import markdown
@@ -142,12 +143,28 @@ def markdown_html(text: str) -> Markup:
     return Markup(markdown.markdown(html.escape(text, quote=False)))
 
 
+# Hosts of official and state-media publications; a source elsewhere (a reprint, a mirror)
+# is labelled so that the reader can weigh it.
+OFFICIAL_HOSTS = (
+    "gov.cn", "news.cn", "xinhuanet.com", "people.com.cn", "qstheory.cn", "cctv.com", "cnr.cn",
+    "chinadaily.com.cn", "china.org.cn", "zjol.com.cn", "qz828.com", "zj.gov.cn", "qz.gov.cn",
+    "ce.cn", "gmw.cn", "chinanews.com.cn", "chinanews.com", "stdaily.com", "cyol.com", "youth.cn",
+)
+
+
+def is_official(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    return any(host == h or host.endswith("." + h) for h in OFFICIAL_HOSTS)
+
+
 def source_html(source, md_path: str, ctx: "Context") -> Markup:
     """One source of a note or entry: a report paragraph link or a document citation."""
     if hasattr(source, "cite"):
         return Markup(f'报告第 <a href="{ctx.cite_link(md_path, source.cite)}">{escape(source.cite)}</a> 段')
+    date = "日期不详" if source.date == "n.d." else source.date
     quote = Markup(f"：“{escape(source.quote)}”") if source.quote else Markup("")
-    return Markup(f'{escape(source.publisher)}《<a href="{escape(source.url)}">{escape(source.title)}</a>》，{escape(source.date)}') + quote
+    label = Markup("") if is_official(source.url) else Markup(' <span class="source-unofficial" title="非官方网站（转载、镜像或其他来源），请参照原始出处">非官方网站</span>')
+    return Markup(f'{escape(source.publisher)}《<a href="{escape(source.url)}">{escape(source.title)}</a>》，{escape(date)}') + label + quote
 
 
 def render_template(name: str, **values) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal, Union
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
 CATEGORIES = {
     "national-policy": "国家政策",
@@ -38,18 +38,31 @@ class DocumentSource(Strict):
 
     title: str = Field(min_length=2)
     publisher: str = Field(min_length=2)
-    date: str = Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    # "n.d." (no date) where the document shows none; rendered as 日期不详.
+    date: str = Field(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?|n\.d\.)$")
     url: str = Field(pattern=r"^https?://[^\s<>\"]+$")
     quote: str | None = None
 
 
-Source = Union[ReportSource, DocumentSource]
+def _source_kind(value: Any) -> str:
+    # Tell the two shapes apart by their keys, so an error names the field that is wrong.
+    has_cite = "cite" in value if isinstance(value, dict) else hasattr(value, "cite")
+    return "report" if has_cite else "document"
+
+
+Source = Annotated[
+    Union[Annotated[ReportSource, Tag("report")], Annotated[DocumentSource, Tag("document")]],
+    Discriminator(_source_kind),
+]
 
 
 class Entry(Strict):
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    term: str = Field(min_length=2)
+    term: str = Field(min_length=1)
     forms: list[str] = []
+    # Match only inside quotation marks: for short forms that also occur as ordinary words
+    # (“三年” the campaign, not 三年行动; “俭” the motto, not 节俭).
+    quoted_only: bool = False
     category: Literal[tuple(CATEGORIES)]  # type: ignore[valid-type]
     level: Literal[tuple(LEVELS)]  # type: ignore[valid-type]
     pinyin: str | None = None

@@ -88,6 +88,8 @@ def validate(model: type[BaseModel], data: Any, path: Path) -> tuple[BaseModel |
     except ValidationError as exc:
         errors = []
         for err in exc.errors():
-            where = ".".join(str(p) for p in err["loc"])
-            errors.append(DataError(path, line_of(data, err["loc"]), f"{where}: {err['msg']}"))
+            # Drop union tags ("report"/"document") from the location: readers know fields, not tags.
+            loc = tuple(p for p in err["loc"] if p not in ("report", "document"))
+            where = ".".join(str(p) for p in loc)
+            errors.append(DataError(path, line_of(data, loc), f"{where}: {err['msg']}" if where else err["msg"]))
         return None, errors

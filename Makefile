@@ -1,0 +1,43 @@
+# The two commands a new user needs: `make site` builds everything, `make test` runs every test.
+# Both create the virtualenv from the pinned requirements on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: site test check docs serve bench clean
+
+$(VENV)/.site-deps: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: $(VENV)/.site-deps requirements-test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+## Build every variant into site/ and the offline bundle into dist/.
+site: $(VENV)/.site-deps
+	$(PY) -m build_tools build
+
+## Run every test: unit, golden, fidelity, built HTML, browser, accessibility, links.
+test: $(VENV)/.test-deps
+	$(PY) -m pytest -c tests/pytest.ini --rootdir=. tests
+
+## Validate seeds/ and print every problem as path:line: message.
+check: $(VENV)/.site-deps
+	$(PY) -m build_tools check
+
+## Regenerate docs/ from seeds/ without building the site.
+docs: $(VENV)/.site-deps
+	$(PY) -m build_tools docs
+
+## Live preview for editors.
+serve: $(VENV)/.site-deps
+	$(VENV)/bin/mkdocs serve
+
+## Benchmarks, printed as ratios against a baseline run in the same process.
+bench: $(VENV)/.test-deps
+	$(PY) -m build_tools.bench
+
+clean:
+	rm -rf site dist build

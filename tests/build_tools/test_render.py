@@ -1,0 +1,63 @@
+"""Golden files: the Markdown of a few pages, rendered with a small fixed glossary and one note.
+
+The glossary here is fixed so that the goldens change only when rendering changes. To accept a
+deliberate change, run with UPDATE_GOLDEN=1 and review the diff.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from build_tools import render
+from build_tools.annotate import TermMatcher
+from build_tools.generate import block_pages
+from build_tools.render import Context
+from build_tools.schema import Entry, Note, ReportSource
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+
+ENTRIES = [
+    Entry(id="zuiduo-paoyici", term="最多跑一次", category="reform", level="provincial", english="“Run at Most Once” reform",
+          definition="浙江省推行的政务服务改革。", sources=[ReportSource(cite="2.4.1")], status="verified"),
+    Entry(id="quzhou-5459", term="5459", category="formula", level="municipal", english="“5459”",
+          definition="衢州市的大产业创新体系<待核实>", sources=[ReportSource(cite="2.2")], status="unverified"),
+    Entry(id="liangshou-zhua", term="两手抓", forms=["两手都要硬、两战都要赢"], category="formula", level="national",
+          english="grasp with both hands", definition="疫情防控和经济发展两手抓。", sources=[ReportSource(cite="2.0.4")], status="verified"),
+]
+NOTES = {"2.4.1": [Note(para="2.4.1", text="2019年为“最多90天”（见 1.1.1）。", sources=[ReportSource(cite="1.1.1")])]}
+
+
+@pytest.fixture(scope="module")
+def pages(report):
+    forms = {f: e.id for e in ENTRIES for f in [e.term, *e.forms]}
+    ctx = Context({e.id: e for e in ENTRIES}, TermMatcher(forms), NOTES, block_pages(report))
+    return render.pages_markdown(report, ctx)
+
+
+@pytest.mark.parametrize("page", ["1/1.md", "2/index.md", "2/4.md", "3/closing.md"])
+def test_page_markdown_matches_golden(pages, page):
+    golden = GOLDEN / page.replace("/", "-")
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(pages[page], encoding="utf-8")
+    assert pages[page] == golden.read_text(encoding="utf-8")
+
+
+def test_definition_is_escaped_in_the_tooltip(pages):
+    # The tooltip carries contributed text; it must reach the page as text, never as markup.
+    soup = BeautifulSoup(pages["2/4.md"], "html.parser")
+    assert soup.find("script") is None
+    assert "<待核实>" not in pages["1/1.md"] and "&lt;待核实&gt;" in pages["1/1.md"]
+
+
+def test_contributed_markdown_cannot_inject_html():
+    html = render.markdown_html("正文<script>alert(1)</script>与[链接](https://www.gov.cn/)")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert '<a href="https://www.gov.cn/">链接</a>' in html
+
+
+def test_sic_marker_is_editorial(pages):
+    soup = BeautifulSoup(pages["2/index.md"], "html.parser")
+    item = soup.find(attrs={"data-para": "2.0.4"})
+    assert item.name == "li" and item.find(class_="sic").has_attr("data-editorial")
