@@ -181,7 +181,8 @@ def glossary_pages(ed: Edition) -> tuple[str, str]:
     letters: dict[str, list] = {}
     for v in views:
         initial = glossary.lazy_pinyin(v["term"])[0][:1].upper()
-        letters.setdefault(initial if initial.isalpha() else "#", []).append(v)
+        # Terms that open with a number ("5459", "351国道") sort before A, under their own heading.
+        letters.setdefault(initial if initial.isalpha() else "0–9", []).append(v)
     terms_md = render.render_template("terms.md.j2", letters=sorted(letters.items()), total=len(views))
     return glossary_md, terms_md
 

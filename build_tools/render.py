@@ -130,7 +130,7 @@ def block_html(block: Block, ctx: Context, md_path: str, tag: str = "p") -> Mark
 
 def heading_html(block: Block, ctx: Context, md_path: str) -> Markup:
     """A heading's inner HTML: the report's words in a data-para span, markers editorial."""
-    return Markup(f'<span class="para para-{block.kind}" data-para="{block.cid}">') + inline_html(block, ctx, md_path) + editorial_html(block, ctx, md_path) + Markup("</span>")
+    return Markup(f'<span class="para para-{block.kind}" id="{anchor_of(block.cid)}" data-para="{block.cid}">') + inline_html(block, ctx, md_path) + editorial_html(block, ctx, md_path) + Markup("</span>")
 
 
 def markdown_text(text: str) -> Markup:

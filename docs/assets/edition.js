@@ -44,6 +44,11 @@
     });
   });
 
+  // Material's search dialog has no accessible name; give it the search field's own label.
+  var dialog = document.querySelector(".md-search[role=dialog]");
+  var field = document.querySelector(".md-search__input");
+  if (dialog && field && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", field.getAttribute("aria-label") || field.getAttribute("placeholder") || "");
+
   // The paragraph the reader is at: the hash if any, else the first one in view.
   function currentParagraph() {
     if (location.hash.indexOf("#p-") === 0) return location.hash;

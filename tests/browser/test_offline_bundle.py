@@ -1,0 +1,97 @@
+"""The offline bundle, unzipped and opened from file:// with the network blocked, works."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def url(bundle, path: str) -> str:
+    path, _, fragment = path.partition("#")
+    return (bundle / path).as_uri() + (f"#{fragment}" if fragment else "")
+
+
+def search(w, query: str) -> list[str]:
+    page = w.page
+    page.locator(".md-search__input").click()
+    # The worker loads the inlined index first; a query typed before that is not run.
+    page.wait_for_function(
+        "(() => { const t = document.querySelector('.md-search-result__meta').textContent.trim();"
+        " return t.length > 0 && !t.includes('初始化'); })()",
+        timeout=15000,
+    )
+    page.keyboard.type(query)
+    # Chromium types CJK as one insertText with no key events; Material runs the query on keyup,
+    # which a real IME's commit key gives, so give one too.
+    page.keyboard.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return page.locator(".md-search-result__item").all_inner_texts()
+
+
+def test_search_finds_a_term_and_its_paragraphs(watched, bundle):
+    watched.page.goto(url(bundle, "index.html"))
+    results = search(watched, "最多跑一次")
+    assert any("最多跑一次" in r for r in results)
+    assert len(results) >= 3  # the glossary entry and paragraphs of the report
+    watched.assert_clean()
+
+
+@pytest.mark.parametrize("variant,query", [("zh-TW", "八八戰略"), ("zh-HK", "兩山")])
+def test_search_in_a_traditional_variant_with_a_traditional_query(watched, bundle, variant, query):
+    watched.page.goto(url(bundle, f"{variant}/index.html"))
+    results = search(watched, query)
+    assert any(query in r for r in results)
+    watched.assert_clean()
+
+
+def test_hovering_a_term_shows_its_definition(watched, bundle, edition):
+    page = watched.page
+    page.goto(url(bundle, "2/4.html"))
+    term = page.locator('a.term[data-term="zuiduo-paoyici"]').first
+    definition = next(e.definition for e in edition.entries if e.id == "zuiduo-paoyici")
+    term.hover()
+    tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text=definition[:12])
+    tooltip.first.wait_for(state="visible", timeout=5000)
+    page.mouse.move(5, 5)
+    # Keyboard users get it too.
+    term.focus()
+    tooltip.first.wait_for(state="visible", timeout=5000)
+    watched.assert_clean()
+
+
+def test_term_link_leads_to_the_glossary_entry(watched, bundle):
+    page = watched.page
+    page.goto(url(bundle, "2/4.html"))
+    page.locator('a.term[data-term="zuiduo-paoyici"]').first.click()
+    page.wait_for_url("**/glossary.html#zuiduo-paoyici")
+    assert page.locator("#zuiduo-paoyici").is_visible()
+    watched.assert_clean()
+
+
+def test_switching_variant_stays_on_the_same_page_and_paragraph(watched, bundle):
+    page = watched.page
+    page.goto(url(bundle, "2/4.html#p-2.4.2"))
+    page.locator(".edition-switcher .md-header__button").hover()
+    page.locator('.edition-switcher a[data-variant="zh-HK"]').click()
+    page.wait_for_url("**/zh-HK/2/4.html#p-2.4.2")
+    assert page.locator("html").get_attribute("lang") == "zh-Hant-HK"
+    assert "「最多跑一次」" in page.locator('[data-para="2.4.1"]').inner_text()
+    # The choice is remembered: arriving afresh at a 简体 page leads to 繁體·香港.
+    page.goto(url(bundle, "3/1.html"))
+    page.wait_for_url("**/zh-HK/3/1.html")
+    watched.assert_clean()
+
+
+def test_copy_citation_copies_text_id_and_url(watched, bundle, edition):
+    watched.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = watched.page
+    page.goto(url(bundle, "2/4.html"))
+    block = page.locator('[data-para="2.4.2"]')
+    block.hover()
+    block.locator(".cite-copy").click()
+    page.wait_for_function("document.querySelector('[data-para=\"2.4.2\"] .cite-copy').classList.contains('copied')")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert edition.texts["2.4.2"] in copied
+    assert "第 2.4.2 段" in copied and copied.endswith("2/4.html#p-2.4.2")
+    watched.assert_clean()

@@ -1,0 +1,189 @@
+"""The built site, parsed: the data-para contract, variants, no network, links, reproducibility."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from build_tools import site
+from build_tools.convert import VARIANTS, convert_text, load_overrides, write_config
+
+pytestmark = pytest.mark.slow
+
+# Simplified-only characters: their traditional forms differ, so none may survive conversion.
+SIMPLIFIED_ONLY = set("这个们为发经实现区资产业务务动济设创务长进领导义")
+
+
+def pages(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*.html") if "zh-TW" not in p.relative_to(root).parts[:1] and "zh-HK" not in p.relative_to(root).parts[:1])
+
+
+def variant_root(built, code: str) -> Path:
+    v = next(v for v in VARIANTS if v.code == code)
+    return built["site"] / v.prefix
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def report_text(el) -> str:
+    el = BeautifulSoup(str(el), "lxml").find(attrs={"data-para": True})
+    for editorial in el.select("[data-editorial]"):
+        editorial.decompose()
+    return el.get_text()
+
+
+@pytest.fixture(scope="module")
+def converters():
+    overrides = load_overrides()
+    return {v.code: (str(write_config(v, overrides)) if v.opencc else None) for v in VARIANTS}
+
+
+def paras(root: Path) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for page in pages(root):
+        for el in soup(page).select("[data-para]"):
+            cid = el["data-para"]
+            assert cid not in out, f"{cid} appears twice ({page})"
+            out[cid] = report_text(el)
+    return out
+
+
+@pytest.mark.parametrize("code", [v.code for v in VARIANTS])
+def test_every_block_is_the_report_text_after_emendations(built, edition, converters, code):
+    found = paras(variant_root(built, code))
+    cc = converters[code]
+    expected = {cid: (convert_text(t, cc) if cc else t) for cid, t in edition.texts.items()}
+    assert found == expected
+
+
+def test_every_term_links_to_its_entry_with_the_definition(built, edition):
+    entries = {e.id: e for e in edition.entries}
+    glossary = soup(built["site"] / "glossary.html")
+    count = 0
+    for page in pages(built["site"]):
+        for a in soup(page).select("a.term[data-term]"):
+            entry = entries[a["data-term"]]
+            assert a["title"] == entry.definition
+            assert a["href"].endswith(f"glossary.html#{entry.id}")
+            count += 1
+    assert glossary.find(id="zuiduo-paoyici") is not None
+    assert count == sum(len(v) for v in edition.occurrences.values())
+
+
+def test_glossary_lists_every_occurrence_with_its_count(built, edition):
+    page = soup(built["site"] / "glossary.html")
+    for entry_id, cids in edition.occurrences.items():
+        heading = page.find(id=entry_id)
+        occ = heading.find_next("p", class_="entry-occurrences")
+        assert occ.get_text().startswith(f"出现于（{len(cids)} 处）")
+        assert [a.get_text() for a in occ.find_all("a")] == cids
+
+
+def test_script_free_pages_and_no_network(built):
+    for page in built["site"].rglob("*.html"):
+        doc = soup(page)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for el in doc.find_all(tag):
+                url = el.get(attr, "")
+                if tag == "link" and el.get("rel") and "canonical" in el.get("rel"):
+                    continue
+                assert not re.match(r"^(https?:)?//", url), f"{page}: {tag} loads {url}"
+    for css in built["site"].rglob("*.css"):
+        assert "fonts.googleapis" not in css.read_text(encoding="utf-8")
+
+
+def test_html_lang_per_variant(built):
+    for v in VARIANTS:
+        assert soup(variant_root(built, v.code) / "index.html").html["lang"] == v.lang
+
+
+def test_no_simplified_only_character_in_traditional_variants(built):
+    for code in ("zh-TW", "zh-HK"):
+        for page in variant_root(built, code).rglob("*.html"):
+            doc = soup(page)
+            for keep in doc.select('[lang="zh-Hans"], script, style'):
+                keep.decompose()
+            text = doc.get_text()
+            bad = sorted(set(text) & SIMPLIFIED_ONLY)
+            assert not bad, f"{page}: {bad}"
+
+
+def search_tokens(root: Path) -> set[str]:
+    raw = (root / "search" / "search_index.js").read_text(encoding="utf-8")
+    index = json.loads(raw.removeprefix("var __index = "))
+    text = " ".join(d["title"] + " " + d["text"] for d in index["docs"])
+    return set(re.split(r"[\s\u200b\u3000\-、。，．？！；“”「」<>/]+", text))
+
+
+def test_each_variant_search_index_keeps_glossary_terms_whole(built):
+    # jieba segments the index; the glossary feeds its dictionary so a term is one token.
+    for code, terms in (("zh-Hans", ["最多跑一次", "两山", "八八战略"]), ("zh-TW", ["最多跑一次", "兩山", "八八戰略"]), ("zh-HK", ["最多跑一次", "兩山"])):
+        tokens = search_tokens(variant_root(built, code))
+        assert all(t in tokens for t in terms), (code, [t for t in terms if t not in tokens])
+
+
+def test_internal_links_and_anchors_resolve(built):
+    """A link check over every variant, anchors included."""
+    ids: dict[Path, set[str]] = {}
+
+    def ids_of(path: Path) -> set[str]:
+        if path not in ids:
+            ids[path] = {el["id"] for el in soup(path).find_all(id=True)}
+        return ids[path]
+
+    broken = []
+    for page in built["site"].rglob("*.html"):
+        for a in soup(page).find_all("a", href=True):
+            href = a["href"]
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//") or href.startswith("mailto:"):
+                continue
+            if parts.path.startswith("/"):
+                # The 404 page is served at any depth, so its links are root-relative.
+                assert page.name == "404.html", f"{page}: root-relative link {href}"
+                root = built["site"] / (page.relative_to(built["site"]).parts[0] if page.parent != built["site"] else "")
+                target = (root / unquote(parts.path).lstrip("/")).resolve()
+            else:
+                target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(built['site'])}: {href}")
+            elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in ids_of(target):
+                broken.append(f"{page.relative_to(built['site'])}: {href} (no anchor)")
+    assert broken == []
+
+
+def test_two_builds_are_byte_identical(built, tmp_path):
+    site.build(site=tmp_path / "site", dist=tmp_path / "dist")
+    assert (tmp_path / "dist" / built["zip"].name).read_bytes() == built["zip"].read_bytes()
+    first = {p.relative_to(built["site"]): p.read_bytes() for p in built["site"].rglob("*") if p.is_file()}
+    second = {p.relative_to(tmp_path / "site"): p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [k for k in first if first[k] != second[k]] == []
+
+
+def test_a_failed_build_leaves_site_and_dist_untouched(tmp_path):
+    root = Path(__file__).resolve().parents[2]
+    copy = tmp_path / "repo"
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".venv", ".git", "site", "dist", "build", "__pycache__"))
+    for folder in ("site", "dist"):
+        (copy / folder).mkdir()
+        (copy / folder / "marker.txt").write_text("previous build", encoding="utf-8")
+    entry = copy / "seeds" / "glossary" / "zuiduo-paoyici.yaml"
+    entry.write_text(entry.read_text(encoding="utf-8").replace("definition:", "definition: <script>x</script>", 1), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "build_tools", "build"], cwd=copy, capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert re.search(r"seeds/glossary/zuiduo-paoyici\.yaml:\d+: definition: HTML or script is not allowed", proc.stderr)
+    for folder in ("site", "dist"):
+        assert [p.name for p in (copy / folder).iterdir()] == ["marker.txt"]
