@@ -24,7 +24,7 @@ def _fail(errors: list) -> None:
 
 
 @app.command()
-def build(jobs: int = typer.Option(2, help="MkDocs builds run at once")) -> None:
+def build(jobs: int = typer.Option(3, help="MkDocs builds run at once")) -> None:
     """Build every variant into site/ and the offline bundle into dist/."""
     from . import site
 

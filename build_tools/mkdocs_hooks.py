@@ -1,7 +1,8 @@
-"""Thin MkDocs hooks for `mkdocs serve`: regenerate docs/ from seeds/ and watch the sources.
+"""Thin MkDocs hooks for `mkdocs serve`: generate the pages from seeds/ and watch the sources.
 
 The real build is `python -m build_tools build`, which needs no hook; Zensical, which runs no
-hooks, can therefore build the same Markdown.
+hooks, can therefore build the same Markdown. Here the generated pages are handed to MkDocs in
+memory rather than written to docs/, so a rebuild never triggers another one.
 """
 
 from __future__ import annotations
@@ -10,18 +11,33 @@ import sys
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from build_tools import paths  # noqa: E402
 from build_tools.prepare import prepare  # noqa: E402
 
+_generated: dict[str, str] = {}
+
 
 # Run before the search plugin's on_config, which loads the generated jieba dictionary.
 @event_priority(100)
 def on_config(config):
-    prepare()
+    _, files = prepare(docs=None)
+    _generated.clear()
+    _generated.update(files)
     return config
+
+
+def on_files(files, config):
+    # Generated pages replace any stale copy on disk from an earlier `make site`.
+    for src_uri, content in _generated.items():
+        old = files.get_file_from_path(src_uri)
+        if old is not None:
+            files.remove(old)
+        files.append(File.generated(config, src_uri, content=content))
+    return files
 
 
 def on_serve(server, config, builder):

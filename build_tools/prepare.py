@@ -21,16 +21,18 @@ def jieba_dictionary(terms: list[str]) -> str:
     return "".join(f"{t} 100000 n\n" for t in sorted(set(terms)) if not t.isascii() and " " not in t)
 
 
-def prepare(docs: Path = paths.DOCS, build: Path = paths.BUILD, config: Path = paths.ROOT / "mkdocs.yml") -> generate.Edition:
+def prepare(docs: Path | None = paths.DOCS, build: Path = paths.BUILD, config: Path = paths.ROOT / "mkdocs.yml") -> tuple[generate.Edition, dict[str, str]]:
+    """Generate every page; write them under ``docs`` unless it is None (the serve hook keeps them in memory)."""
     edition, errors = generate.load_edition()
     if errors or edition is None:
         raise BuildError(errors)
     files = generate.render_all(edition)
-    generate.write_changed(docs, files)
+    if docs is not None:
+        generate.write_changed(docs, files)
     forms = [f for e in edition.entries for f in [e.term, *e.forms]]
     write_if_changed(build / "jieba" / "zh-Hans.txt", jieba_dictionary(forms))
     navconfig.write_nav(config, generate.nav(edition.report))
-    return edition
+    return edition, files
 
 
 def write_if_changed(path: Path, content: str) -> bool:

@@ -101,11 +101,11 @@ def inline_html(block: Block, ctx: Context, md_path: str) -> Markup:
         out.extend(closes.get(i, ()))
         out.extend(opens.get(i, ()))
         if i in sics:
-            out.append('<sup class="sic" data-editorial title="原文如此，见校勘记">[sic]</sup>')
+            out.append('<sup class="sic" data-editorial data-search-exclude title="原文如此，见校勘记">[sic]</sup>')
         out.append(html.escape(ch, quote=False))
     out.extend(closes.get(len(text), ()))
     if len(text) in sics:
-        out.append('<sup class="sic" data-editorial title="原文如此，见校勘记">[sic]</sup>')
+        out.append('<sup class="sic" data-editorial data-search-exclude title="原文如此，见校勘记">[sic]</sup>')
     return Markup("".join(out))
 
 
@@ -113,13 +113,13 @@ def editorial_html(block: Block, ctx: Context, md_path: str) -> Markup:
     """Markers inside the block: notes, emendations, permalink and copy button (all editorial)."""
     parts = []
     for i, _ in enumerate(ctx.notes.get(block.cid, []), start=1):
-        parts.append(f'<sup class="note-ref" data-editorial><a href="#note-{block.cid}-{i}" id="ref-{block.cid}-{i}" aria-label="编者注 {i}">注{i}</a></sup>')
+        parts.append(f'<sup class="note-ref" data-editorial data-search-exclude><a href="#note-{block.cid}-{i}" id="ref-{block.cid}-{i}" aria-label="编者注 {i}">注{i}</a></sup>')
     repairs = [e for e in block.emendations]
     if repairs:
         href = rel(md_path, "emendations.md", f"em-{block.cid}")
-        parts.append(f'<a class="em-marker" data-editorial href="{href}" title="本段有 {len(repairs)} 条校勘记录">校</a>')
-    parts.append(f'<a class="para-link" data-editorial href="#{anchor_of(block.cid)}" title="本段链接">{block.cid}</a>')
-    parts.append(f'<button class="cite-copy" data-editorial type="button" data-cite="{block.cid}" title="复制引文" aria-label="复制第 {block.cid} 段引文"></button>')
+        parts.append(f'<a class="em-marker" data-editorial data-search-exclude href="{href}" title="本段有 {len(repairs)} 条校勘记录">校</a>')
+    parts.append(f'<a class="para-link" data-editorial data-search-exclude href="#{anchor_of(block.cid)}" title="本段链接">{block.cid}</a>')
+    parts.append(f'<button class="cite-copy" data-editorial data-search-exclude type="button" data-cite="{block.cid}" title="复制引文" aria-label="复制第 {block.cid} 段引文"></button>')
     return Markup("".join(parts))
 
 
@@ -180,7 +180,7 @@ def pages_markdown(report: Report, ctx: Context) -> dict[str, str]:
         def note_html(note: Note, md_path: str) -> Markup:
             body = markdown_html(note.text)
             sources = Markup("；").join(source_html(s, md_path, ctx) for s in note.sources)
-            return body + Markup(f'<p class="note-sources">来源：{sources}</p>')
+            return body + Markup(f'<p class="note-sources" data-search-exclude>来源：{sources}</p>')
 
         out[md] = render_template(
             "page.md.j2",

@@ -6,7 +6,9 @@ leaves the previous site/ and dist/ untouched.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -55,7 +57,7 @@ def copy_converted(src: Path, dst: Path, config: str | None) -> None:
             shutil.copyfile(path, target)
 
 
-def variant_config(variant: Variant, base: dict, folder: Path, site_dir: Path, config: str | None) -> Path:
+def variant_config(variant: Variant, base: dict, folder: Path, site_dir: Path, config: str | None, jieba_dict: Path) -> Path:
     """A per-variant mkdocs.yml that only INHERITs the base and overrides what differs."""
     conv = (lambda s: convert_text(s, config)) if config else (lambda s: s)
 
@@ -82,7 +84,7 @@ def variant_config(variant: Variant, base: dict, folder: Path, site_dir: Path, c
         },
         "extra": {"edition": {"variant": variant.code, "og_locale": variant.og_locale, "switch_label": conv(base["extra"]["edition"]["switch_label"])}},
         "plugins": [
-            {"search": {"lang": "zh", "jieba_dict_user": str(folder / "jieba.txt")}},
+            {"search": {"lang": "zh", "jieba_dict": str(jieba_dict), "jieba_dict_user": str(folder / "jieba.txt")}},
             "offline",
         ],
         # The standalone build has already generated docs/; hooks are only for `mkdocs serve`.
@@ -92,6 +94,41 @@ def variant_config(variant: Variant, base: dict, folder: Path, site_dir: Path, c
     path = folder / "mkdocs.yml"
     write_if_changed(path, yaml.safe_dump(own, allow_unicode=True, sort_keys=False))
     return path
+
+
+HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+FILLER = "〇〇〇〇〇〇〇〇"
+
+
+def jieba_main_dictionary(docs: Path, target: Path) -> Path:
+    """jieba's own dictionary cut down to the words that occur in these pages.
+
+    Loading jieba's full dictionary costs each MkDocs process most of a second. Only words that
+    occur in the text can take part in segmentation, and a filler entry keeps the total
+    frequency unchanged, so the index is segmented exactly as with the full dictionary.
+    Cached by content: rebuilding with the same pages reuses it.
+    """
+    texts = [p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))]
+    corpus = "\n".join(texts + [re.sub(r"<[^>]+>", "", t) for t in texts])
+    key = hashlib.sha256(corpus.encode("utf-8")).hexdigest()[:16]
+    cached = target.with_name(f"{target.stem}-{key}.txt")
+    if cached.exists():
+        return cached
+    import jieba
+
+    full = jieba.Tokenizer()
+    full.initialize()
+    words: set[str] = set()
+    for run in set(HAN_RUN.findall(corpus)):
+        for start, ends in full.get_DAG(run).items():
+            words.update(run[start : end + 1] for end in ends if full.FREQ.get(run[start : end + 1]))
+    kept = sum(full.FREQ[w] for w in words)
+    lines = [f"{w} {full.FREQ[w]}\n" for w in sorted(words)] + [f"{FILLER} {full.total - kept}\n"]
+    for old in target.parent.glob(f"{target.stem}-*.txt"):
+        old.unlink()
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    cached.write_text("".join(lines), encoding="utf-8")
+    return cached
 
 
 def run_mkdocs(config: Path) -> None:
@@ -106,12 +143,12 @@ def zip_folder(folder: Path, target: Path, epoch: int) -> None:
     import time
 
     stamp = time.gmtime(max(epoch, 315532800))[:6]
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             info = zipfile.ZipInfo(f"{BUNDLE_NAME}/{path.relative_to(folder).as_posix()}", date_time=stamp)
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, path.read_bytes(), compresslevel=9)
+            zf.writestr(info, path.read_bytes())
 
 
 def swap_in(staged: Path, final: Path) -> None:
@@ -125,9 +162,9 @@ def swap_in(staged: Path, final: Path) -> None:
         shutil.rmtree(old)
 
 
-def build(site: Path = paths.SITE, dist: Path = paths.DIST, jobs: int = 2) -> None:
+def build(site: Path = paths.SITE, dist: Path = paths.DIST, jobs: int = 3) -> None:
     """The whole edition: every variant into site/, the offline zip into dist/."""
-    edition = prepare()
+    edition, _ = prepare()
     staging = paths.BUILD / "staging"
     if staging.exists():
         shutil.rmtree(staging)
@@ -145,11 +182,15 @@ def build(site: Path = paths.SITE, dist: Path = paths.DIST, jobs: int = 2) -> No
             copy_converted(paths.ROOT / "overrides", folder / "overrides", cc)
         terms = [convert_text(f, cc) for f in forms] if cc else forms
         write_if_changed(folder / "jieba.txt", jieba_dictionary(terms))
-        configs.append(variant_config(variant, base, folder, staging / "site" / variant.prefix, cc))
-    # The simplified site is the root; build the variants into their sub-folders after it.
-    run_mkdocs(configs[0])
+        out = staging / "site" if not variant.prefix else staging / "variants" / variant.code
+        main_dict = jieba_main_dictionary(folder / "docs" if cc else paths.DOCS, paths.BUILD / "jieba" / f"main-{variant.code}.txt")
+        configs.append(variant_config(variant, base, folder, out, cc, main_dict))
+    # Each variant builds into a folder of its own (MkDocs empties its site_dir first), all at once;
+    # the traditional ones then move under the simplified root.
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        list(pool.map(run_mkdocs, configs[1:]))
+        list(pool.map(run_mkdocs, configs))
+    for variant in VARIANTS[1:]:
+        (staging / "variants" / variant.code).rename(staging / "site" / variant.prefix.rstrip("/"))
     (staging / "dist").mkdir()
     zip_folder(staging / "site", staging / "dist" / f"{BUNDLE_NAME}.zip", source_date_epoch())
     swap_in(staging / "site", site)

@@ -49,11 +49,28 @@ def _plain(node: yaml.Node) -> Any:
     return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
 
 
+# libyaml's parser where the wheel has it: the glossary is hundreds of files.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Parsed files by (path, mtime, size): `mkdocs serve` re-reads only the file an editor changed.
+_CACHE: dict[str, tuple[tuple[int, int], Any]] = {}
+
+
 def load(path: Path) -> Any:
     """Load one YAML document, raising DataError with the file and line on bad syntax."""
+    stat = path.stat()
+    key = (stat.st_mtime_ns, stat.st_size)
+    cached = _CACHE.get(str(path))
+    if cached and cached[0] == key:
+        return cached[1]
+    data = _load(path)
+    _CACHE[str(path)] = (key, data)
+    return data
+
+
+def _load(path: Path) -> Any:
     text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise DataError(path, (mark.line + 1) if mark else 1, f"YAML syntax: {exc.problem}") from None

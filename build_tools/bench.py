@@ -1,0 +1,95 @@
+"""`make bench`: the edition's costs as ratios against a plain Material build, all measured in one run.
+
+Figures printed: full build time (every variant, strict, plus the zip) against a plain Material
+build of the raw report as a single page; the `mkdocs serve` rebuild after editing one glossary
+entry; a section page's weight (HTML, CSS, JS, fonts) against the plain page's; and the search
+index size of each variant.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import paths
+from .convert import VARIANTS
+
+ENTRY = paths.GLOSSARY_DIR / "zuiduo-paoyici.yaml"
+SECTION_PAGE = "2/4.html"
+
+
+def timed(cmd: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def plain_site(folder: Path) -> Path:
+    """The raw report as one Markdown page under stock Material, the baseline."""
+    (folder / "docs").mkdir(parents=True)
+    text = paths.SEED_TEXT.read_text(encoding="utf-8")
+    (folder / "docs" / "index.md").write_text("\n\n".join(p for p in text.split("\n") if p.strip()), encoding="utf-8")
+    (folder / "mkdocs.yml").write_text("site_name: 衢州市2020年政府工作报告\ntheme:\n  name: material\n  language: zh\nplugins:\n  - search\n", encoding="utf-8")
+    return folder
+
+
+def page_weight(site: Path, page: str) -> int:
+    """Bytes of a page and the CSS, JS and fonts it references from the site."""
+    html_path = site / page
+    html = html_path.read_text(encoding="utf-8")
+    total = len(html.encode("utf-8"))
+    for ref in re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"#?]+\.(?:js|css|woff2?|ttf))"', html):
+        asset = (html_path.parent / ref).resolve()
+        if asset.exists():
+            total += asset.stat().st_size
+            if asset.suffix == ".css":
+                for font in re.findall(r'url\(["\']?([^"\')]+\.(?:woff2?|ttf))', asset.read_text(encoding="utf-8")):
+                    fpath = (asset.parent / font).resolve()
+                    total += fpath.stat().st_size if fpath.exists() else 0
+    return total
+
+
+def serve_rebuild() -> float:
+    """Seconds for the rebuild `mkdocs serve` does after one glossary entry changes."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    with tempfile.TemporaryDirectory() as out:
+        build(load_config(str(paths.ROOT / "mkdocs.yml"), site_dir=out))  # the first, warm build
+        original = ENTRY.read_text(encoding="utf-8")
+        try:
+            ENTRY.write_text(original.replace("definition: >-\n  ", "definition: >-\n  （试改）", 1), encoding="utf-8")
+            start = time.perf_counter()
+            build(load_config(str(paths.ROOT / "mkdocs.yml"), site_dir=out))
+            return time.perf_counter() - start
+        finally:
+            ENTRY.write_text(original, encoding="utf-8")
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        base = plain_site(tmp / "plain")
+        mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
+        timed(mkdocs, base)  # warm caches (jieba, bytecode) for a fair comparison
+        plain = timed(mkdocs, base)
+        full = timed([sys.executable, "-m", "build_tools", "build"], paths.ROOT)
+        plain_weight = page_weight(base / "site", "index.html")
+    rebuild = serve_rebuild()
+    weight = page_weight(paths.SITE, SECTION_PAGE)
+    print(f"plain Material build of the raw report: {plain:.2f} s")
+    print(f"full build (3 variants, strict, zip):   {full:.2f} s  = {full / plain:.2f}x plain (target <= 3x)")
+    print(f"serve rebuild after one glossary edit:  {rebuild:.2f} s (target < 1.5 s)")
+    print(f"section page {SECTION_PAGE} weight:           {weight / 1024:.0f} KiB = {weight / plain_weight:.2f}x the plain page's {plain_weight / 1024:.0f} KiB (target <= 1.15x)")
+    for v in VARIANTS:
+        index = paths.SITE / v.prefix / "search" / "search_index.json"
+        print(f"search index {v.code:8}                  {index.stat().st_size / 1024:.0f} KiB")
+
+
+if __name__ == "__main__":
+    main()
