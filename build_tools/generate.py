@@ -6,11 +6,12 @@ generated Markdown can feed MkDocs today or Zensical later.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import emend, glossary, paths, render, source, structure
+from . import charts, emend, glossary, ledger, paths, render, source, structure
 from .annotate import TermMatcher, occurrences
 from .model import Report
 from .render import Context, page_path, rel
@@ -18,7 +19,7 @@ from .schema import CATEGORIES, LEVELS, Entry
 from .yamlio import DataError
 
 # Files and folders under docs/ that the build writes; everything else there is hand-written.
-GENERATED = ("index.md", "1", "2", "3", "glossary.md", "terms.md", "emendations.md")
+GENERATED = ("index.md", "1", "2", "3", "data", "assets/javascripts", "glossary.md", "terms.md", "emendations.md", "numbers.md")
 
 RULE_LABELS = {
     "page-break": "PDF 分页处断开的段落，接排",
@@ -41,6 +42,8 @@ class Edition:
     ctx: Context
     texts: dict[str, str]
     occurrences: dict[str, list[str]]
+    ledger: list = field(default_factory=list)
+    seed_sha256: str = ""
 
 
 def load_report(seeds: paths.SeedFiles = paths.SeedFiles()) -> Report:
@@ -67,12 +70,22 @@ def load_edition(seeds: paths.SeedFiles = paths.SeedFiles()) -> tuple[Edition | 
     errors += unglossed_errors + glossary.check_coverage(texts, forms, unglossed, seeds.unglossed)
     notes, notes_data, note_errors = glossary.load_notes(seeds.notes)
     errors += note_errors + glossary.check_notes(notes, notes_data, texts, seeds.notes)
+    rows, ledger_data, ledger_errors = ledger.load_ledger(seeds.ledger)
+    errors += ledger_errors + ledger.check(rows, ledger_data, texts, seeds.ledger)
+    nonq, _, nonq_errors = ledger.load_nonquantities(seeds.nonquantities)
+    errors += nonq_errors
+    if nonq is not None:
+        errors += [DataError(seeds.nonquantities, 1, f"number {n!r} in {cid} is neither in the ledger nor listed as a non-quantity") for cid, n in ledger.uncovered_numbers(rows, nonq, texts)]
     matcher = TermMatcher(forms, glossary.quoted_only_forms(entries))
     by_para: dict[str, list] = {}
     for _, note in notes:
         by_para.setdefault(note.para, []).append(note)
-    ctx = Context({e.id: e for e in entries}, matcher, by_para, block_pages(report))
-    return Edition(report, entries, ctx, texts, occurrences(texts, matcher)), errors
+    placed: dict[str, list] = {}
+    for p in ledger.place(rows, texts):
+        placed.setdefault(p.row.para, []).append(p)
+    ctx = Context({e.id: e for e in entries}, matcher, by_para, block_pages(report), placed)
+    sha = hashlib.sha256(seeds.text.read_bytes()).hexdigest()
+    return Edition(report, entries, ctx, texts, occurrences(texts, matcher), rows, sha), errors
 
 
 def block_pages(report: Report) -> dict[str, str]:
@@ -149,7 +162,24 @@ def render_all(ed: Edition) -> dict[str, str]:
         md="emendations.md",
     )
     files["glossary.md"], files["terms.md"] = glossary_pages(ed)
+    files["numbers.md"] = numbers_page(ed)
     return files
+
+
+def numbers_page(ed: Edition) -> str:
+    rows = ed.ledger
+    by_id = {r.id: r for r in rows}
+    pairs = [(r, by_id[r.counterpart]) for r in rows if r.headline and r.kind == "result" and r.counterpart in by_id]
+    return render.render_template(
+        "numbers.md.j2",
+        rows=rows,
+        chart=charts.headline_chart(pairs),
+        pairs=pairs,
+        by_id=by_id,
+        cite=lambda cid: ed.ctx.cite_link("numbers.md", cid),
+        results=sum(1 for r in rows if r.kind == "result"),
+        targets=sum(1 for r in rows if r.kind == "target"),
+    )
 
 
 def glossary_pages(ed: Edition) -> tuple[str, str]:
@@ -203,7 +233,7 @@ def write_changed(root: Path, files: dict[str, str]) -> list[Path]:
     for name in GENERATED:
         folder = root / name
         if folder.is_dir():
-            for stale in folder.rglob("*.md"):
+            for stale in (p for p in folder.rglob("*") if p.is_file()):
                 if stale.relative_to(root).as_posix() not in files:
                     stale.unlink()
                     changed.append(stale)
@@ -217,5 +247,5 @@ def nav(report: Report) -> list:
         number = int(part_block.cid)
         items = [{p.title: page_path(p.slug)} for p in report.pages if p.part == number]
         out.append({part_block.text: items})
-    out.append({"附录": [{"术语表": "glossary.md"}, {"术语索引": "terms.md"}, {"校勘记": "emendations.md"}, {"关于本版": "about.md"}]})
+    out.append({"附录": [{"数说": "numbers.md"}, {"术语表": "glossary.md"}, {"术语索引": "terms.md"}, {"校勘记": "emendations.md"}, {"开放数据": "data/index.md"}, {"关于本版": "about.md"}]})
     return out

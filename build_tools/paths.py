@@ -14,6 +14,8 @@ GLOSSARY_DIR = SEEDS / "glossary"
 UNGLOSSED = SEEDS / "unglossed.yaml"
 NOTES = SEEDS / "notes.yaml"
 OPENCC_OVERRIDES = SEEDS / "opencc-overrides.yaml"
+LEDGER = SEEDS / "ledger.yaml"
+NONQUANTITIES = SEEDS / "ledger-nonquantities.yaml"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 DOCS = ROOT / "docs"
 BUILD = ROOT / "build"
@@ -61,6 +63,14 @@ class SeedFiles:
     @property
     def notes(self) -> Path:
         return self._own(NOTES.name)
+
+    @property
+    def ledger(self) -> Path:
+        return self._own(LEDGER.name)
+
+    @property
+    def nonquantities(self) -> Path:
+        return self._own(NONQUANTITIES.name)
 
     @property
     def overrides(self) -> Path:

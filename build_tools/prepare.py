@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import generate, navconfig, paths
+from .material_fixes import patched_search_worker
 from .yamlio import DataError
 
 
@@ -27,12 +28,26 @@ def prepare(docs: Path | None = paths.DOCS, build: Path = paths.BUILD, config: P
     if errors or edition is None:
         raise BuildError(errors)
     files = generate.render_all(edition)
+    files.update(open_data(edition, build))
+    files.update(patched_search_worker())
     if docs is not None:
         generate.write_changed(docs, files)
     forms = [f for e in edition.entries for f in [e.term, *e.forms]]
     write_if_changed(build / "jieba" / "zh-Hans.txt", jieba_dictionary(forms))
     navconfig.write_nav(config, generate.nav(edition.report))
     return edition, files
+
+
+def open_data(edition: generate.Edition, build: Path) -> dict[str, str]:
+    """The data files and their page; the text of each variant comes from the same OpenCC configs."""
+    from . import opendata, render
+    from .convert import VARIANTS, load_overrides, write_config
+
+    overrides = load_overrides()
+    configs = {v.code: (str(write_config(v, overrides, build / "opencc")) if v.opencc else None) for v in VARIANTS}
+    files = opendata.export(edition, configs)
+    files["data/index.md"] = render.render_template("data.md.j2", files=opendata.DATA_FILES, sha256=edition.seed_sha256)
+    return files
 
 
 def write_if_changed(path: Path, content: str) -> bool:

@@ -59,6 +59,7 @@ class Context:
     matcher: TermMatcher
     notes: dict[str, list[Note]] = field(default_factory=dict)
     block_page: dict[str, str] = field(default_factory=dict)  # citation id → md path
+    numbers: dict[str, list] = field(default_factory=dict)  # citation id → ledger.Placed
 
     def cite_link(self, from_md: str, cid: str) -> str:
         return rel(from_md, self.block_page[cid], anchor_of(cid))
@@ -84,6 +85,12 @@ def inline_html(block: Block, ctx: Context, md_path: str) -> Markup:
     # A term that crosses a lead sentence's edge is left unmarked rather than break the nesting.
     matches = [m for m in ctx.matcher.find(text) if not any(s < m.end and m.start < e and not (s <= m.start and m.end <= e) for s, e in leads)]
     sics = [text_offset(block, em.end) for em in block.emendations if em.is_sic]
+    # A ledger number links to its row unless a glossary link already covers it ("最多90天").
+    numbers = [
+        p for p in ctx.numbers.get(block.cid, [])
+        if not any(m.start < p.end and p.start < m.end for m in matches)
+        and not any(s < p.end and p.start < e and not (s <= p.start and p.end <= e) for s, e in leads)
+    ]
     opens: dict[int, list[str]] = {}
     closes: dict[int, list[str]] = {}
     for s, e in leads:
@@ -96,6 +103,16 @@ def inline_html(block: Block, ctx: Context, md_path: str) -> Markup:
         title = html.escape(entry.definition, quote=True)
         opens.setdefault(m.start, []).append(f'<a class="term" data-term="{m.entry_id}" href="{href}" title="{title}">')
         closes.setdefault(m.end, []).insert(0, "</a>")
+    seen_numbers = set()
+    for p in numbers:
+        if (p.start, p.end) in seen_numbers:
+            continue  # one number stated for two indicators ("各8000亩") links to the first row
+        seen_numbers.add((p.start, p.end))
+        kind = "实绩" if p.row.kind == "result" else "目标"
+        title = html.escape(f"数说：{p.row.indicator}（{p.row.year}年{kind}）", quote=True)
+        href = rel(md_path, "numbers.md", f"n-{p.row.id}")
+        opens.setdefault(p.start, []).append(f'<a class="num" data-ledger="{p.row.id}" href="{href}" title="{title}">')
+        closes.setdefault(p.end, []).insert(0, "</a>")
     out = []
     for i, ch in enumerate(text):
         out.extend(closes.get(i, ()))

@@ -91,3 +91,34 @@ class Unglossed(Strict):
 
 class UnglossedList(Strict):
     unglossed: list[Unglossed]
+
+
+class LedgerRow(Strict):
+    """One quantitative statement of the report (数说), quoted verbatim from its paragraph."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    para: str = Field(pattern=CID_PATTERN)
+    quote: str = Field(min_length=2)
+    indicator: str = Field(min_length=2)
+    value: float
+    unit: str = ""
+    comparison: str = Field(min_length=1)
+    year: int = Field(ge=2019, le=2020)
+    kind: Literal["result", "target"]
+    counterpart: str | None = None
+    headline: bool = False
+    note: str | None = None
+
+
+class Ledger(Strict):
+    rows: list[LedgerRow]
+
+
+class NonQuantity(Strict):
+    para: str = Field(pattern=CID_PATTERN)
+    text: str = Field(min_length=1)
+    reason: str = Field(min_length=2)
+
+
+class NonQuantities(Strict):
+    items: list[NonQuantity]

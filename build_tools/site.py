@@ -69,6 +69,7 @@ def variant_config(variant: Variant, base: dict, folder: Path, site_dir: Path, c
         return node
 
     palette = [dict(p, toggle=dict(p["toggle"], name=conv(p["toggle"]["name"]))) for p in base["theme"]["palette"]]
+    search = next(p["search"] for p in base["plugins"] if isinstance(p, dict) and "search" in p)
     own = {
         "INHERIT": os.path.relpath(paths.ROOT / "mkdocs.yml", folder),
         "site_name": conv(base["site_name"]),
@@ -84,7 +85,7 @@ def variant_config(variant: Variant, base: dict, folder: Path, site_dir: Path, c
         },
         "extra": {"edition": {"variant": variant.code, "og_locale": variant.og_locale, "switch_label": conv(base["extra"]["edition"]["switch_label"])}},
         "plugins": [
-            {"search": {"lang": "zh", "jieba_dict": str(jieba_dict), "jieba_dict_user": str(folder / "jieba.txt")}},
+            {"search": dict(search, jieba_dict=str(jieba_dict), jieba_dict_user=str(folder / "jieba.txt"))},
             "offline",
         ],
         # The standalone build has already generated docs/; hooks are only for `mkdocs serve`.

@@ -68,6 +68,52 @@
     location.href = link.href.split("#")[0] + currentParagraph();
   }, true);
 
+  // Sortable, filterable tables (数说): header buttons sort, the box and the select filter.
+  function cellValue(row, i, numeric) {
+    var cell = row.cells[i];
+    var raw = cell.getAttribute("data-value") || cell.textContent.trim();
+    return numeric ? parseFloat(raw) : raw;
+  }
+  document.querySelectorAll("table[data-sortable]").forEach(function (table) {
+    var body = table.tBodies[0];
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, i) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = th.textContent;
+      th.textContent = "";
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        var numeric = th.getAttribute("data-sort") === "number";
+        Array.prototype.forEach.call(table.tHead.rows[0].cells, function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = cellValue(a, i, numeric), y = cellValue(b, i, numeric);
+          var order = numeric ? x - y : String(x).localeCompare(String(y), document.documentElement.lang);
+          return ascending ? order : -order;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  });
+  function applyFilters(tableId) {
+    var table = document.getElementById(tableId);
+    var text = (document.querySelector('.ledger-filter[data-table="' + tableId + '"]') || {}).value || "";
+    var kind = (document.querySelector('.ledger-kind[data-table="' + tableId + '"]') || {}).value || "";
+    var shown = 0;
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      var ok = (!text || row.textContent.indexOf(text.trim()) >= 0) && (!kind || row.getAttribute("data-kind") === kind);
+      row.hidden = !ok;
+      if (ok) shown++;
+    });
+    var count = document.querySelector(".ledger-count");
+    if (count) count.textContent = shown + " / " + table.tBodies[0].rows.length;
+  }
+  document.querySelectorAll(".ledger-filter, .ledger-kind").forEach(function (input) {
+    input.addEventListener("input", function () { applyFilters(input.getAttribute("data-table")); });
+  });
+
   // A reader who chose a variant before lands in it when arriving from outside the edition.
   try {
     var chosen = localStorage.getItem(STORE);

@@ -16,6 +16,7 @@ PAGES = [
     "glossary.html",
     "terms.html",
     "emendations.html",
+    "numbers.html",
     "about.html",
     "zh-TW/2/4.html",
     "zh-HK/glossary.html",

@@ -29,19 +29,26 @@ def search(w, query: str) -> list[str]:
     return page.locator(".md-search-result__item").all_inner_texts()
 
 
-def test_search_finds_a_term_and_its_paragraphs(watched, bundle):
+def clean(text: str) -> str:
+    return text.replace("\u200b", "")
+
+
+@pytest.mark.parametrize("query", ["最多跑一次", "5459", "两山"])
+def test_search_finds_the_entry_and_the_paragraphs(watched, bundle, query):
     watched.page.goto(url(bundle, "index.html"))
-    results = search(watched, "最多跑一次")
-    assert any("最多跑一次" in r for r in results)
-    assert len(results) >= 3  # the glossary entry and paragraphs of the report
+    results = [clean(r) for r in search(watched, query)]
+    # The glossary entry (its own section of the glossary page) and pages of the report using the term.
+    assert any(r.splitlines()[:2] == ["术语表", query] for r in results[:3])
+    assert any(not r.startswith(("术语表", "术语索引")) for r in results)
     watched.assert_clean()
 
 
 @pytest.mark.parametrize("variant,query", [("zh-TW", "八八戰略"), ("zh-HK", "兩山")])
 def test_search_in_a_traditional_variant_with_a_traditional_query(watched, bundle, variant, query):
     watched.page.goto(url(bundle, f"{variant}/index.html"))
-    results = search(watched, query)
+    results = [clean(r) for r in search(watched, query)]
     assert any(query in r for r in results)
+    assert any(r.splitlines()[:2] == ["術語表", query] for r in results)
     watched.assert_clean()
 
 
@@ -94,4 +101,20 @@ def test_copy_citation_copies_text_id_and_url(watched, bundle, edition):
     copied = page.evaluate("navigator.clipboard.readText()")
     assert edition.texts["2.4.2"] in copied
     assert "第 2.4.2 段" in copied and copied.endswith("2/4.html#p-2.4.2")
+    watched.assert_clean()
+
+
+def test_ledger_table_filters_and_sorts_offline(watched, bundle):
+    page = watched.page
+    page.goto(url(bundle, "numbers.html"))
+    rows = page.locator("#ledger-table tbody tr")
+    total = rows.count()
+    page.fill(".ledger-filter", "耕地")
+    visible = page.locator("#ledger-table tbody tr:not([hidden])")
+    assert 1 <= visible.count() < total
+    assert all("耕地" in t for t in visible.all_inner_texts())
+    page.fill(".ledger-filter", "")
+    page.locator("#ledger-table thead th", has_text="数值").locator("button").click()
+    values = [float(v) for v in page.locator("#ledger-table tbody tr td:nth-child(2)").evaluate_all("els => els.map(e => e.dataset.value)")]
+    assert values == sorted(values)
     watched.assert_clean()

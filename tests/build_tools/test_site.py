@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import jsonschema
 import opencc
 import pytest
 from bs4 import BeautifulSoup
@@ -202,3 +203,60 @@ def test_a_failed_build_leaves_site_and_dist_untouched(tmp_path):
     assert re.search(r"seeds/glossary/zuiduo-paoyici\.yaml:\d+: definition: HTML or script is not allowed", proc.stderr)
     for folder in ("site", "dist"):
         assert [p.name for p in (copy / folder).iterdir()] == ["marker.txt"]
+
+
+def test_ledger_numbers_in_the_text_link_to_their_rows(built, edition):
+    table = soup(built["site"] / "numbers.html")
+    rows = {tr["id"][2:] for tr in table.select("#ledger-table tbody tr")}
+    assert rows == {r.id for r in edition.ledger}
+    links = [a for page in pages(built["site"]) for a in soup(page).select("a.num[data-ledger]")]
+    assert len(links) >= 150
+    for a in links:
+        assert a["data-ledger"] in rows and a["href"].endswith(f"numbers.html#n-{a['data-ledger']}")
+    chart = table.select_one("svg.ledger-chart")
+    assert chart["role"] == "img" and chart.find("desc").get_text().count("2020年目标") >= 8
+
+
+@pytest.mark.parametrize("name", ["report", "glossary", "notes", "ledger"])
+def test_published_data_validates_against_its_schema(built, name):
+    data = json.loads((built["site"] / "data" / f"{name}.json").read_text(encoding="utf-8"))
+    schema = json.loads((built["site"] / "data" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    errors = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(data)]
+    assert errors == []
+    # The schema is not a blank cheque: a record with a field missing fails.
+    key = next(k for k, v in data.items() if isinstance(v, list))
+    broken = dict(data, **{key: [{k: v for k, v in data[key][0].items() if k != "id" and k != "cid" and k != "para"}]})
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(broken))
+
+
+def test_report_data_text_equals_the_pages_text(built):
+    report = json.loads((built["site"] / "data" / "report.json").read_text(encoding="utf-8"))
+    for v in VARIANTS:
+        on_pages = paras(variant_root(built, v.code))
+        assert {b["cid"]: b["text"][v.code] for b in report["blocks"]} == on_pages
+    for b in report["blocks"]:
+        page = soup(built["site"] / b["page"])
+        assert page.find(id=b["anchor"])["data-para"] == b["cid"]
+
+
+def test_data_undoes_to_the_seed(built):
+    from build_tools import paths
+
+    report = json.loads((built["site"] / "data" / "report.json").read_text(encoding="utf-8"))
+    assert "".join(b["source"] for b in report["blocks"]).replace("\n", "") == paths.SEED_TEXT.read_text(encoding="utf-8").replace("\n", "")
+
+
+def test_csv_files_parse_with_their_headers(built):
+    import csv
+
+    expected = {
+        "report.csv": ["cid", "kind", "page", "text_zh-Hans", "text_zh-TW", "text_zh-HK"],
+        "emendations.csv": ["cid", "rule", "before", "after", "reason"],
+        "glossary.csv": ["id", "term", "forms", "category", "level", "pinyin", "english", "definition", "status", "occurrences"],
+        "ledger.csv": ["id", "para", "indicator", "value", "unit", "comparison", "year", "kind", "counterpart", "headline", "quote", "note"],
+    }
+    for name, header in expected.items():
+        with open(built["site"] / "data" / name, encoding="utf-8", newline="") as f:
+            rows = list(csv.reader(f))
+        assert rows[0] == header and len(rows) > 5 and all(len(r) == len(header) for r in rows)
