@@ -83,7 +83,7 @@ def variant_config(variant: Variant, base: dict, folder: Path, site_dir: Path, c
             "custom_dir": os.path.relpath(folder / "overrides" if config else paths.ROOT / "overrides", folder),
             "palette": palette,
         },
-        "extra": {"edition": {"variant": variant.code, "og_locale": variant.og_locale, "switch_label": conv(base["extra"]["edition"]["switch_label"])}},
+        "extra": {"edition": {"variant": variant.code, "og_locale": variant.og_locale, "switch_label": conv(base["extra"]["edition"]["switch_label"]), "repo": os.environ.get("REPO_URL", "")}},
         "plugins": [
             {"search": dict(search, jieba_dict=str(jieba_dict), jieba_dict_user=str(folder / "jieba.txt"))},
             "offline",
@@ -92,6 +92,10 @@ def variant_config(variant: Variant, base: dict, folder: Path, site_dir: Path, c
         "hooks": [],
         "nav": convert_nav(base["nav"]),
     }
+    # The hosted site's address, when the build knows it (CI sets it from GitHub Pages):
+    # canonical links, og:url, the sitemap and the 404 page's links need it.
+    if os.environ.get("SITE_URL"):
+        own["site_url"] = os.environ["SITE_URL"].rstrip("/") + "/" + variant.prefix
     path = folder / "mkdocs.yml"
     write_if_changed(path, yaml.safe_dump(own, allow_unicode=True, sort_keys=False))
     return path
@@ -152,6 +156,35 @@ def zip_folder(folder: Path, target: Path, epoch: int) -> None:
             zf.writestr(info, path.read_bytes())
 
 
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+
+def add_hreflang_to_sitemaps(site: Path, root_url: str) -> None:
+    """hreflang alternates between the variants, in each variant's sitemap.
+
+    They live in the sitemaps rather than in each page's <head>: Material's JavaScript fetches a
+    sitemap for every <link rel="alternate"> it finds, relative to that link, which for page-level
+    links would be a failing request on every page view.
+    """
+    import gzip
+    from xml.etree import ElementTree as ET
+
+    ET.register_namespace("", SITEMAP_NS)
+    ET.register_namespace("xhtml", XHTML_NS)
+    for variant in VARIANTS:
+        path = site / variant.prefix / "sitemap.xml"
+        tree = ET.parse(path)
+        for url in tree.getroot().findall(f"{{{SITEMAP_NS}}}url"):
+            loc = url.find(f"{{{SITEMAP_NS}}}loc").text
+            page = loc[len(root_url + variant.prefix) :]
+            for other in VARIANTS:
+                ET.SubElement(url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=other.lang, href=root_url + other.prefix + page)
+        data = ET.tostring(tree.getroot(), encoding="utf-8", xml_declaration=True)
+        path.write_bytes(data)
+        (site / variant.prefix / "sitemap.xml.gz").write_bytes(gzip.compress(data, mtime=0))
+
+
 def swap_in(staged: Path, final: Path) -> None:
     old = final.with_name(final.name + ".old")
     if old.exists():
@@ -192,6 +225,8 @@ def build(site: Path = paths.SITE, dist: Path = paths.DIST, jobs: int = 3) -> No
         list(pool.map(run_mkdocs, configs))
     for variant in VARIANTS[1:]:
         (staging / "variants" / variant.code).rename(staging / "site" / variant.prefix.rstrip("/"))
+    if os.environ.get("SITE_URL"):
+        add_hreflang_to_sitemaps(staging / "site", os.environ["SITE_URL"].rstrip("/") + "/")
     (staging / "dist").mkdir()
     zip_folder(staging / "site", staging / "dist" / f"{BUNDLE_NAME}.zip", source_date_epoch())
     swap_in(staging / "site", site)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import zipfile
 from pathlib import Path
 
@@ -23,12 +24,30 @@ def edition():
     return ed
 
 
+# The hosted build knows its address and repository (CI takes them from GitHub); so do the tests.
+HOSTED = {"SITE_URL": "https://quzhou-edition.example/report/", "REPO_URL": "https://github.com/example/quzhou-edition"}
+
+
+@pytest.fixture(scope="session")
+def hosted_env() -> dict[str, str]:
+    return dict(HOSTED)
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> dict[str, Path]:
     """The real build, into a temporary site/ and dist/ (the working tree's are left alone)."""
     out = tmp_path_factory.mktemp("build")
-    site.build(site=out / "site", dist=out / "dist")
-    return {"site": out / "site", "dist": out / "dist", "zip": out / "dist" / f"{site.BUNDLE_NAME}.zip"}
+    saved = {k: os.environ.get(k) for k in HOSTED}
+    os.environ.update(HOSTED)
+    try:
+        site.build(site=out / "site", dist=out / "dist")
+        yield {"site": out / "site", "dist": out / "dist", "zip": out / "dist" / f"{site.BUNDLE_NAME}.zip"}
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
 
 
 @pytest.fixture(scope="session")

@@ -49,6 +49,15 @@
   var field = document.querySelector(".md-search__input");
   if (dialog && field && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", field.getAttribute("aria-label") || field.getAttribute("placeholder") || "");
 
+  // Per-entry edit links, once the build knows the repository (no repository, no link).
+  var repo = document.querySelector('meta[name="edition-repo"]');
+  if (repo && repo.content) {
+    document.querySelectorAll("a[data-edit-path]").forEach(function (a) {
+      a.href = repo.content.replace(/\/$/, "") + "/edit/main/" + a.getAttribute("data-edit-path");
+      a.hidden = false;
+    });
+  }
+
   // The paragraph the reader is at: the hash if any, else the first one in view.
   function currentParagraph() {
     if (location.hash.indexOf("#p-") === 0) return location.hash;

@@ -8,6 +8,7 @@ import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -44,10 +45,17 @@ class Watched:
 
 
 class PagesHandler(SimpleHTTPRequestHandler):
-    """Serves like GitHub Pages: a missing path gets the site's own 404.html with status 404."""
+    """Serves like GitHub Pages under the site's path: a missing path gets the site's 404.html."""
+
+    prefix = "/"
 
     def log_message(self, *args):
         pass
+
+    def translate_path(self, path):
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "no-such-file")
+        return super().translate_path("/" + path[len(self.prefix) :])
 
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"
@@ -62,12 +70,14 @@ class PagesHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def hosted(built):
-    """The built site served over HTTP on the loopback, as a host would serve it."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(PagesHandler, directory=str(built["site"])))
+def hosted(built, hosted_env):
+    """The built site served over HTTP on the loopback, at the path it is built for."""
+    prefix = urlsplit(hosted_env["SITE_URL"]).path
+    handler = type("Handler", (PagesHandler,), {"prefix": prefix})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(built["site"])))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
+    yield f"http://127.0.0.1:{server.server_port}{prefix}"
     server.shutdown()
     server.server_close()
 

@@ -118,3 +118,17 @@ def test_ledger_table_filters_and_sorts_offline(watched, bundle):
     values = [float(v) for v in page.locator("#ledger-table tbody tr td:nth-child(2)").evaluate_all("els => els.map(e => e.dataset.value)")]
     assert values == sorted(values)
     watched.assert_clean()
+
+
+def test_hosted_site_search_and_switch(watched, hosted):
+    # The same files served over HTTP, as GitHub Pages serves them.
+    page = watched.page
+    page.goto(hosted + "3/2.html")
+    results = [clean(r) for r in search(watched, "浙政钉")]
+    assert any(r.splitlines()[:2] == ["术语表", "浙政钉"] for r in results)
+    page.keyboard.press("Escape")
+    page.locator(".edition-switcher .md-header__button").hover()
+    page.locator('.edition-switcher a[data-variant="zh-TW"]').click()
+    page.wait_for_url(hosted + "zh-TW/3/2.html*")
+    assert page.locator("html").get_attribute("lang") == "zh-Hant-TW"
+    watched.assert_clean()

@@ -148,7 +148,7 @@ def test_each_variant_search_index_keeps_glossary_terms_whole(built):
         assert all(t in tokens for t in terms), (code, [t for t in terms if t not in tokens])
 
 
-def test_internal_links_and_anchors_resolve(built):
+def test_internal_links_and_anchors_resolve(built, hosted_env):
     """A link check over every variant, anchors included."""
     ids: dict[Path, set[str]] = {}
 
@@ -167,8 +167,9 @@ def test_internal_links_and_anchors_resolve(built):
             if parts.path.startswith("/"):
                 # The 404 page is served at any depth, so its links are root-relative.
                 assert page.name == "404.html", f"{page}: root-relative link {href}"
-                root = built["site"] / (page.relative_to(built["site"]).parts[0] if page.parent != built["site"] else "")
-                target = (root / unquote(parts.path).lstrip("/")).resolve()
+                prefix = urlsplit(hosted_env["SITE_URL"]).path
+                assert parts.path.startswith(prefix), f"{page}: {href} is outside the site"
+                target = (built["site"] / unquote(parts.path).removeprefix(prefix)).resolve()
             else:
                 target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
             if target.is_dir():
@@ -260,3 +261,29 @@ def test_csv_files_parse_with_their_headers(built):
         with open(built["site"] / "data" / name, encoding="utf-8", newline="") as f:
             rows = list(csv.reader(f))
         assert rows[0] == header and len(rows) > 5 and all(len(r) == len(header) for r in rows)
+
+
+def test_hosted_metadata_canonical_og_and_hreflang(built, hosted_env):
+    from xml.etree import ElementTree as ET
+
+    root = hosted_env["SITE_URL"]
+    for v in VARIANTS:
+        page = soup(variant_root(built, v.code) / "2" / "4.html")
+        assert page.find("link", rel="canonical")["href"] == f"{root}{v.prefix}2/4.html"
+        assert page.find("meta", property="og:url")["content"] == f"{root}{v.prefix}2/4.html"
+        assert page.find("meta", property="og:title")["content"] and page.find("meta", attrs={"name": "description"})["content"]
+        sitemap = ET.parse(variant_root(built, v.code) / "sitemap.xml").getroot()
+        ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+        url = next(u for u in sitemap.findall("s:url", ns) if u.find("s:loc", ns).text.endswith("/2/4.html"))
+        alternates = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
+        assert alternates == {w.lang: f"{root}{w.prefix}2/4.html" for w in VARIANTS}
+
+
+def test_edit_links_lead_to_seeds_never_to_generated_markdown(built, hosted_env):
+    repo = hosted_env["REPO_URL"]
+    for page in pages(built["site"]):
+        for a in soup(page).select("a[rel=edit]"):
+            target = a["href"].removeprefix(repo)
+            assert target.startswith(("/edit/main/seeds/", "/tree/main/seeds/", "/edit/main/build_tools/", "/edit/main/docs/about.md")), (page, target)
+    entry = soup(built["site"] / "glossary.html").select_one('a.entry-edit[data-edit-path="seeds/glossary/zuiduo-paoyici.yaml"]')
+    assert entry is not None
