@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from .schema import CATEGORIES, LEVELS, Entry
 from .yamlio import DataError
 
 # Files and folders under docs/ that the build writes; everything else there is hand-written.
-GENERATED = ("index.md", "1", "2", "3", "data", "assets/javascripts", "glossary.md", "terms.md", "emendations.md", "numbers.md")
+GENERATED = ("index.md", "1", "2", "3", "data", "assets/javascripts", "glossary.md", "terms.md", "emendations.md", "numbers.md", "contributors.md")
 
 RULE_LABELS = {
     "page-break": "PDF 分页处断开的段落，接排",
@@ -163,7 +164,20 @@ def render_all(ed: Edition) -> dict[str, str]:
     )
     files["glossary.md"], files["terms.md"] = glossary_pages(ed)
     files["numbers.md"] = numbers_page(ed)
+    files["contributors.md"] = render.render_template("contributors.md.j2", people=contributors())
     return files
+
+
+def contributors() -> list[tuple[str, int]]:
+    """Everyone who has committed to the edition, with their number of commits (from git)."""
+    try:
+        out = subprocess.run(["git", "log", "--format=%aN"], cwd=paths.ROOT, capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return []
+    counts: dict[str, int] = {}
+    for name in out.splitlines():
+        counts[name] = counts.get(name, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def numbers_page(ed: Edition) -> str:
@@ -247,5 +261,5 @@ def nav(report: Report) -> list:
         number = int(part_block.cid)
         items = [{p.title: page_path(p.slug)} for p in report.pages if p.part == number]
         out.append({part_block.text: items})
-    out.append({"附录": [{"数说": "numbers.md"}, {"术语表": "glossary.md"}, {"术语索引": "terms.md"}, {"校勘记": "emendations.md"}, {"开放数据": "data/index.md"}, {"关于本版": "about.md"}]})
+    out.append({"附录": [{"数说": "numbers.md"}, {"术语表": "glossary.md"}, {"术语索引": "terms.md"}, {"校勘记": "emendations.md"}, {"开放数据": "data/index.md"}, {"关于本版": "about.md"}, {"贡献者": "contributors.md"}]})
     return out

@@ -77,6 +77,19 @@
     location.href = link.href.split("#")[0] + currentParagraph();
   }, true);
 
+  // Touch screens have no hover: the first tap on a term focuses it, which shows its definition
+  // in Material's tooltip; the second tap opens the glossary entry.
+  if (window.matchMedia && window.matchMedia("(hover: none)").matches) {
+    var opened = null;
+    document.addEventListener("click", function (event) {
+      var term = event.target.closest && event.target.closest("a.term");
+      if (!term || term === opened) { opened = null; return; }
+      event.preventDefault();
+      opened = term;
+      term.focus();
+    }, true);
+  }
+
   // Sortable, filterable tables (数说): header buttons sort, the box and the select filter.
   function cellValue(row, i, numeric) {
     var cell = row.cells[i];

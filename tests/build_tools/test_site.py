@@ -284,6 +284,6 @@ def test_edit_links_lead_to_seeds_never_to_generated_markdown(built, hosted_env)
     for page in pages(built["site"]):
         for a in soup(page).select("a[rel=edit]"):
             target = a["href"].removeprefix(repo)
-            assert target.startswith(("/edit/main/seeds/", "/tree/main/seeds/", "/edit/main/build_tools/", "/edit/main/docs/about.md")), (page, target)
+            assert target.startswith(("/edit/main/seeds/", "/tree/main/seeds/", "/edit/main/build_tools/", "/edit/main/docs/about.md", "/edit/main/CONTRIBUTING.md")), (page, target)
     entry = soup(built["site"] / "glossary.html").select_one('a.entry-edit[data-edit-path="seeds/glossary/zuiduo-paoyici.yaml"]')
     assert entry is not None
