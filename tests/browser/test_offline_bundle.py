@@ -148,3 +148,16 @@ def test_tapping_a_term_on_a_touch_screen_shows_its_definition(browser, bundle, 
     term.tap()
     page.wait_for_url("**/glossary.html#zuiduo-paoyici")
     context.close()
+
+
+def test_print_keeps_text_ids_and_notes_without_chrome(watched, bundle):
+    page = watched.page
+    page.goto(url(bundle, "2/4.html"))
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".cite-copy"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+    assert page.locator('[data-para="2.4.1"] .para-link').evaluate("e => getComputedStyle(e).opacity") == "1"
+    assert page.locator("aside.notes").first.is_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    watched.assert_clean()
