@@ -107,8 +107,9 @@ def converter(config_path: str) -> opencc.OpenCC:
     return opencc.OpenCC(config_path)
 
 
-# Spans marked lang="zh-Hans" show the simplified form on purpose and are never converted.
-KEEP = re.compile(r'(<span lang="zh-Hans">[^<]*</span>)')
+# Spans in another script are never converted: the simplified form shown on purpose
+# (lang="zh-Hans"), English renderings (lang="en"), pinyin (lang="zh-Latn-pinyin").
+KEEP = re.compile(r'(<span\b[^>]*\blang="(?:zh-Hans|en|zh-Latn-pinyin)"[^>]*>[^<]*</span>)')
 CORNER = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
 
 

@@ -43,6 +43,6 @@ def test_overrides_go_through_opencc_config(configs):
     assert convert_text("把握发展", configs["zh-TW"]) == "把握發展"
 
 
-def test_corner_quotes_and_kept_simplified_spans(configs):
-    text = '“最多跑一次”改革<span lang="zh-Hans">最多跑一次</span>‘两山’'
-    assert convert_text(text, configs["zh-HK"]) == '「最多跑一次」改革<span lang="zh-Hans">最多跑一次</span>『兩山』'
+def test_corner_quotes_and_kept_spans(configs):
+    text = '“最多跑一次”改革<span lang="zh-Hans">最多跑一次</span>‘两山’<span class="english" lang="en">“Run at Most Once” reform</span>'
+    assert convert_text(text, configs["zh-HK"]) == '「最多跑一次」改革<span lang="zh-Hans">最多跑一次</span>『兩山』<span class="english" lang="en">“Run at Most Once” reform</span>'

@@ -287,3 +287,12 @@ def test_edit_links_lead_to_seeds_never_to_generated_markdown(built, hosted_env)
             assert target.startswith(("/edit/main/seeds/", "/tree/main/seeds/", "/edit/main/build_tools/", "/edit/main/docs/about.md", "/edit/main/CONTRIBUTING.md")), (page, target)
     entry = soup(built["site"] / "glossary.html").select_one('a.entry-edit[data-edit-path="seeds/glossary/zuiduo-paoyici.yaml"]')
     assert entry is not None
+
+
+def test_root_config_builds_strictly_as_mkdocs_serve_uses_it(tmp_path):
+    # Editors run `mkdocs serve` on mkdocs.yml, whose hook generates the pages in memory.
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")], cwd=root, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "WARNING  -" not in proc.stderr  # MkDocs log lines; not the NO_MKDOCS_2_WARNING banner
+    assert (tmp_path / "out" / "2" / "4.html").exists() and (tmp_path / "out" / "glossary.html").exists()
