@@ -7,7 +7,6 @@ generated Markdown can feed MkDocs today or Zensical later.
 from __future__ import annotations
 
 import hashlib
-import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +14,7 @@ from pathlib import Path
 from . import charts, emend, glossary, ledger, paths, render, source, structure
 from .annotate import TermMatcher, occurrences
 from .model import Report
-from .render import Context, page_path, rel
+from .render import Context, page_path
 from .schema import CATEGORIES, LEVELS, Entry
 from .yamlio import DataError
 

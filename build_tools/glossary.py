@@ -13,7 +13,7 @@ from typing import Any
 from pypinyin import Style, lazy_pinyin, pinyin
 
 from .paths import GLOSSARY_DIR, NOTES, UNGLOSSED
-from .schema import DocumentSource, Entry, Note, Notes, ReportSource, UnglossedList
+from .schema import Entry, Note, ReportSource, UnglossedList
 from .yamlio import DataError, LineDict, LineList, line_of, load, validate
 
 # Contributed text must not smuggle markup into pages: any tag-like text is refused.
@@ -175,6 +175,3 @@ def pinyin_of(entry: Entry) -> str:
 def sort_key(entry: Entry) -> tuple:
     return (tuple(lazy_pinyin(entry.term, style=Style.TONE3)), entry.term)
 
-
-def is_document(source: Any) -> bool:
-    return isinstance(source, DocumentSource)

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from . import glossary as glossary_mod
 from .convert import VARIANTS, convert_text
 from .generate import Edition
-from .render import page_path, page_url
+from .render import page_url
 from .schema import LedgerRow, Source
 
 SCHEMA_BASE = "https://json-schema.org/draft/2020-12/schema"

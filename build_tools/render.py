@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 from .annotate import TermMatcher
 from .model import Block, Page, Report
 from .paths import TEMPLATES
-from .schema import CATEGORIES, LEVELS, Entry, Note
+from .schema import Entry, Note
 
 ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -218,6 +218,3 @@ def page_description(page: Page) -> str:
     first = page.blocks[0].text if page.blocks else ""
     return (first[:90] + "…") if len(first) > 90 else first
 
-
-CATEGORY_NAMES = CATEGORIES
-LEVEL_NAMES = LEVELS

@@ -58,3 +58,12 @@ def test_headline_pairs_are_results_with_targets(loaded):
     heads = [r for r in rows if r.headline and r.kind == "result"]
     assert len(heads) >= 8
     assert all(by_id[r.counterpart].kind == "target" and by_id[r.counterpart].year == 2020 for r in heads)
+
+
+def test_the_draft_generator_proposes_the_rows_reviewers_start_from(report):
+    from build_tools.ledger_extract import candidates
+
+    drafts = candidates({b.cid: b.text for b in report.blocks()})
+    gdp = [d for d in drafts if d["para"] == "1.0.1" and "6.7%" in d["quote"]]
+    assert gdp and gdp[0]["year"] == 2019 and gdp[0]["kind"] == "result"
+    assert any(d["para"] == "2.0.9" and d["kind"] == "target" for d in drafts)
