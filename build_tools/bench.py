@@ -64,7 +64,9 @@ def serve_rebuild() -> float:
     from mkdocs.config import load_config
 
     with tempfile.TemporaryDirectory() as out:
-        build(load_config(str(paths.ROOT / "mkdocs.yml"), site_dir=out))  # the first, warm build
+        first = load_config(str(paths.ROOT / "mkdocs.yml"), site_dir=out)
+        first.plugins.on_startup(command="serve", dirty=False)  # as `mkdocs serve` does, once
+        build(first)  # the first, warm build
         original = ENTRY.read_text(encoding="utf-8")
         try:
             ENTRY.write_text(original.replace("definition: >-\n  ", "definition: >-\n  （试改）", 1), encoding="utf-8")
