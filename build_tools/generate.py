@@ -223,10 +223,10 @@ def glossary_pages(ed: Edition) -> tuple[str, str]:
     glossary_md = render.render_template("glossary.md.j2", categories=categories, total=len(views))
     letters: dict[str, list] = {}
     for v in views:
-        initial = glossary.lazy_pinyin(v["term"])[0][:1].upper()
         # Terms that open with a number ("5459", "351国道") sort before A, under their own heading.
-        letters.setdefault(initial if initial.isalpha() else "0–9", []).append(v)
+        letters.setdefault(glossary.initial(v["term"]), []).append(v)
     terms_md = render.render_template("terms.md.j2", letters=sorted(letters.items()), total=len(views))
+    glossary.READINGS.save()
     return glossary_md, terms_md
 
 

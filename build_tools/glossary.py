@@ -5,14 +5,15 @@ Validators return DataErrors that name ``path:line``; the build stops on any of 
 
 from __future__ import annotations
 
+import importlib.metadata
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pypinyin import Style, lazy_pinyin, pinyin
 
-from .paths import GLOSSARY_DIR, NOTES, UNGLOSSED
+from .paths import BUILD, GLOSSARY_DIR, NOTES, UNGLOSSED
 from .schema import Entry, Note, ReportSource, UnglossedList
 from .yamlio import DataError, LineDict, LineList, line_of, load, validate
 
@@ -165,13 +166,53 @@ def check_notes(notes: list[tuple[int, Note]], data: Any, texts: dict[str, str],
     return errors
 
 
+class PinyinCache:
+    """Readings of glossary terms from pypinyin, kept on disk by term.
+
+    pypinyin loads a phrase dictionary of its own (a sixth of a second) on import; a build whose
+    terms are all known does not need it. The cache is keyed by pypinyin's version.
+    """
+
+    def __init__(self, path: Path = BUILD / "pinyin-cache.json"):
+        self.path = path
+        self.version = importlib.metadata.version("pypinyin")
+        data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        self.readings: dict[str, dict] = data.get("readings", {}) if data.get("version") == self.version else {}
+        self.dirty = False
+
+    def __call__(self, term: str) -> dict:
+        if term not in self.readings:
+            from pypinyin import Style, lazy_pinyin, pinyin
+
+            marked = [s[0] for s in pinyin(term, style=Style.TONE, errors=lambda x: [x])]
+            self.readings[term] = {
+                "tone": " ".join(s for s in marked if s.strip("、·“”+ ")),
+                "tone3": lazy_pinyin(term, style=Style.TONE3),
+                "plain": lazy_pinyin(term),
+            }
+            self.dirty = True
+        return self.readings[term]
+
+    def save(self) -> None:
+        if self.dirty:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_text(json.dumps({"version": self.version, "readings": self.readings}, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+            self.dirty = False
+
+
+READINGS = PinyinCache()
+
+
 def pinyin_of(entry: Entry) -> str:
     """Tone-marked pinyin, from the override or pypinyin; non-Han characters kept as they are."""
-    if entry.pinyin:
-        return entry.pinyin
-    return " ".join(s[0] for s in pinyin(entry.term, style=Style.TONE, errors=lambda x: [x]) if s[0].strip("、·“”+ "))
+    return entry.pinyin or READINGS(entry.term)["tone"]
 
 
 def sort_key(entry: Entry) -> tuple:
-    return (tuple(lazy_pinyin(entry.term, style=Style.TONE3)), entry.term)
+    return (tuple(READINGS(entry.term)["tone3"]), entry.term)
 
+
+def initial(term: str) -> str:
+    """The index letter of a term: its first pinyin letter, or 0–9 for a term that opens with a number."""
+    first = READINGS(term)["plain"][0][:1].upper()
+    return first if first.isalpha() else "0–9"
