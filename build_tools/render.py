@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from itertools import groupby
 import posixpath
 from dataclasses import dataclass, field
@@ -150,14 +151,36 @@ def heading_html(block: Block, ctx: Context, md_path: str) -> Markup:
     return Markup(f'<span class="para para-{block.kind}" id="{anchor_of(block.cid)}" data-para="{block.cid}">') + inline_html(block, ctx, md_path) + editorial_html(block, ctx, md_path) + Markup("</span>")
 
 
-def markdown_text(text: str) -> Markup:
-    """Contributed Markdown with any HTML made inert (validation already refuses tags)."""
-    return Markup(html.escape(text, quote=False))
+CITATION = re.compile(r"(?<![\d.])([0-3]\.\d{1,2}\.\d{1,2})(?![\d.])")
 
 
-def markdown_html(text: str) -> Markup:
+def link_citations(text: str, md_path: str, ctx: "Context | None", for_mkdocs: bool) -> str:
+    """Citation ids mentioned in a note or an explanation ("见 1.1.1") become links to the paragraph.
+
+    Markdown that MkDocs renders links to the .md source (MkDocs resolves and checks it);
+    Markdown rendered here links to the built .html page.
+    """
+    if ctx is None:
+        return text
+
+    def link(m: re.Match) -> str:
+        cid = m.group(1)
+        if cid not in ctx.block_page:
+            return cid
+        target = posixpath.relpath(ctx.block_page[cid], posixpath.dirname(md_path) or ".") + f"#{anchor_of(cid)}" if for_mkdocs else ctx.cite_link(md_path, cid)
+        return f"[{cid}]({target})"
+
+    return CITATION.sub(link, text)
+
+
+def markdown_text(text: str, md_path: str = "", ctx: "Context | None" = None) -> Markup:
+    """Contributed Markdown for MkDocs to render, with any HTML made inert (validation refuses tags)."""
+    return Markup(link_citations(html.escape(text, quote=False), md_path, ctx, for_mkdocs=True))
+
+
+def markdown_html(text: str, md_path: str = "", ctx: "Context | None" = None) -> Markup:
     """Contributed Markdown rendered to HTML here, after escaping, so no tag can pass through."""
-    return Markup(markdown.markdown(html.escape(text, quote=False)))
+    return Markup(markdown.markdown(link_citations(html.escape(text, quote=False), md_path, ctx, for_mkdocs=False)))
 
 
 # Hosts of official and state-media publications; a source elsewhere (a reprint, a mirror)
@@ -195,7 +218,7 @@ def pages_markdown(report: Report, ctx: Context) -> dict[str, str]:
         md = page_path(page.slug)
 
         def note_html(note: Note, md_path: str) -> Markup:
-            body = markdown_html(note.text)
+            body = markdown_html(note.text, md_path, ctx)
             sources = Markup("；").join(source_html(s, md_path, ctx) for s in note.sources)
             return body + Markup(f'<p class="note-sources" data-search-exclude>来源：{sources}</p>')
 

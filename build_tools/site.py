@@ -141,7 +141,8 @@ def run_mkdocs(config: Path) -> None:
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(source_date_epoch()), PYTHONHASHSEED="0")
     # Let each MkDocs process reuse compiled bytecode; some machines set this variable globally.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)], env=env, capture_output=True, text=True)
+    # Not --quiet: it hides the warnings that --strict counts.
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)], env=env, capture_output=True, text=True)
     if proc.returncode != 0:
         raise MkDocsFailed(f"mkdocs build failed for {config}:\n{proc.stdout}{proc.stderr}")
 

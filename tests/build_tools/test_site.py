@@ -190,10 +190,25 @@ def test_two_builds_are_byte_identical(built, tmp_path):
     assert [k for k in first if first[k] != second[k]] == []
 
 
-def test_a_failed_build_leaves_site_and_dist_untouched(tmp_path):
+def repo_copy(tmp_path: Path) -> Path:
     root = Path(__file__).resolve().parents[2]
     copy = tmp_path / "repo"
     shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".venv", ".git", "site", "dist", "build", "__pycache__"))
+    return copy
+
+
+def test_a_strict_mkdocs_warning_fails_the_build(tmp_path):
+    # A broken link in a hand-written page is a warning, and --strict must make it fatal.
+    copy = repo_copy(tmp_path)
+    about = copy / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[断链](no-such-page.md)\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "build_tools", "build"], cwd=copy, capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "no-such-page.md" in proc.stderr and not (copy / "site").exists()
+
+
+def test_a_failed_build_leaves_site_and_dist_untouched(tmp_path):
+    copy = repo_copy(tmp_path)
     for folder in ("site", "dist"):
         (copy / folder).mkdir()
         (copy / folder / "marker.txt").write_text("previous build", encoding="utf-8")
