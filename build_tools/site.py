@@ -6,6 +6,7 @@ leaves the previous site/ and dist/ untouched.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -106,6 +107,16 @@ HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 FILLER = "〇〇〇〇〇〇〇〇"
 
 
+@functools.cache
+def full_jieba():
+    """jieba's full dictionary, loaded once per build however many variants need cutting."""
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
 def jieba_main_dictionary(docs: Path, target: Path) -> Path:
     """jieba's own dictionary cut down to the words that occur in these pages.
 
@@ -120,10 +131,7 @@ def jieba_main_dictionary(docs: Path, target: Path) -> Path:
     cached = target.with_name(f"{target.stem}-{key}.txt")
     if cached.exists():
         return cached
-    import jieba
-
-    full = jieba.Tokenizer()
-    full.initialize()
+    full = full_jieba()
     words: set[str] = set()
     for run in set(HAN_RUN.findall(corpus)):
         for start, ends in full.get_DAG(run).items():
