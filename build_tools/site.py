@@ -89,8 +89,8 @@ def variant_config(variant: Variant, base: dict, folder: Path, site_dir: Path, c
             {"search": dict(search, jieba_dict=str(jieba_dict), jieba_dict_user=str(folder / "jieba.txt"))},
             "offline",
         ],
-        # The standalone build has already generated docs/; the serve hook is not wanted here,
-        # only a template bytecode cache shared by the three builds.
+        # The standalone build has already generated docs/, so not the serve hook; only the hooks
+        # every run shares (template bytecode cache, index segmentation without jieba's HMM).
         "hooks": [os.path.relpath(Path(__file__).with_name("mkdocs_build_hooks.py"), folder)],
         "nav": convert_nav(base["nav"]),
     }
