@@ -8,6 +8,7 @@ placed first in the chain, not by string replacement afterwards.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -73,12 +74,24 @@ def _dict_group(files: list[str], policy: str) -> dict:
 
 
 def write_config(variant: Variant, overrides: list[Override], folder: Path = BUILD / "opencc") -> Path:
-    """An OpenCC configuration: the stock s2tw/s2hk chain with the project's dictionary first."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """An OpenCC configuration: the stock s2tw/s2hk chain with the project's dictionary first.
+
+    The file names carry a hash of the overrides, so a changed override list is a new path: the
+    cached converter of the old one is never reused (`mkdocs serve` runs for hours), and an
+    unchanged list is not written again.
+    """
     target = {"zh-TW": "zh_TW", "zh-HK": "zh_HK"}[variant.code]
     pairs = sorted({o.simplified: getattr(o, target) for o in overrides}.items())
-    project = folder / f"{variant.code}-overrides.txt"
-    project.write_text("".join(f"{s}\t{t}\n" for s, t in pairs) or "\n", encoding="utf-8")
+    listing = "".join(f"{s}\t{t}\n" for s, t in pairs) or "\n"
+    key = hashlib.sha256(listing.encode("utf-8")).hexdigest()[:12]
+    path = folder / f"{variant.code}-{key}.json"
+    if path.exists():
+        return path
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob(f"{variant.code}-*"):
+        stale.unlink()
+    project = folder / f"{variant.code}-{key}-overrides.txt"
+    project.write_text(listing, encoding="utf-8")
     stock = json.loads((SHARE / f"{variant.opencc}.json").read_text(encoding="utf-8"))
     project_dict = {"type": "text", "file": str(project)}
 
@@ -96,9 +109,14 @@ def write_config(variant: Variant, overrides: list[Override], folder: Path = BUI
     config["segmentation"]["dict"]["dicts"].insert(0, project_dict)
     first = config["conversion_chain"][0]["dict"]
     first["dicts"].insert(0, project_dict)
-    path = folder / f"{variant.code}.json"
     path.write_text(json.dumps(config, ensure_ascii=False, indent=2), encoding="utf-8")
     return path
+
+
+def variant_configs(folder: Path = BUILD / "opencc", overrides_path: Path = OPENCC_OVERRIDES) -> dict[str, str | None]:
+    """The OpenCC config of each variant by code; None for the source (no conversion)."""
+    overrides = load_overrides(overrides_path)
+    return {v.code: (str(write_config(v, overrides, folder)) if v.opencc else None) for v in VARIANTS}
 
 
 @cache

@@ -41,11 +41,9 @@ def prepare(docs: Path | None = paths.DOCS, build: Path = paths.BUILD, config: P
 def open_data(edition: generate.Edition, build: Path) -> dict[str, str]:
     """The data files and their page; the text of each variant comes from the same OpenCC configs."""
     from . import opendata, render
-    from .convert import VARIANTS, load_overrides, write_config
+    from .convert import variant_configs
 
-    overrides = load_overrides()
-    configs = {v.code: (str(write_config(v, overrides, build / "opencc")) if v.opencc else None) for v in VARIANTS}
-    files = opendata.export(edition, configs)
+    files = opendata.export(edition, variant_configs(build / "opencc"))
     files["data/index.md"] = render.render_template("data.md.j2", files=opendata.DATA_FILES, sha256=edition.seed_sha256)
     return files
 

@@ -83,14 +83,17 @@ def inline_html(block: Block, ctx: Context, md_path: str) -> Markup:
     for lead in block.leads:
         start = text.find(lead)
         leads.append((start, start + len(lead)))
+    def crosses_a_lead(start: int, end: int) -> bool:
+        return any(s < end and start < e and not (s <= start and end <= e) for s, e in leads)
+
     # A term that crosses a lead sentence's edge is left unmarked rather than break the nesting.
-    matches = [m for m in ctx.matcher.find(text) if not any(s < m.end and m.start < e and not (s <= m.start and m.end <= e) for s, e in leads)]
+    matches = [m for m in ctx.matcher.find(text) if not crosses_a_lead(m.start, m.end)]
     sics = [text_offset(block, em.end) for em in block.emendations if em.is_sic]
     # A ledger number links to its row unless a glossary link already covers it ("最多90天").
     numbers = [
         p for p in ctx.numbers.get(block.cid, [])
         if not any(m.start < p.end and p.start < m.end for m in matches)
-        and not any(s < p.end and p.start < e and not (s <= p.start and p.end <= e) for s, e in leads)
+        and not crosses_a_lead(p.start, p.end)
     ]
     opens: dict[int, list[str]] = {}
     closes: dict[int, list[str]] = {}

@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from . import paths
-from .convert import VARIANTS, Variant, convert_text, load_overrides, write_config
+from .convert import VARIANTS, Variant, convert_text, variant_configs
 from .prepare import jieba_dictionary, prepare, write_if_changed
 
 BUNDLE_NAME = "quzhou-2020-report-edition"
@@ -218,7 +218,7 @@ def build(site: Path = paths.SITE, dist: Path = paths.DIST, jobs: int = 3) -> No
         shutil.rmtree(staging)
     (staging / "site").mkdir(parents=True)
     base = yaml.safe_load((paths.ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    overrides = load_overrides()
+    configs = variant_configs()
     forms = [f for e in edition.entries for f in [e.term, *e.forms]]
     # Each variant builds into a folder of its own (MkDocs empties its site_dir first), starting
     # as soon as its Markdown is ready; the traditional ones then move under the simplified root.
@@ -227,7 +227,7 @@ def build(site: Path = paths.SITE, dist: Path = paths.DIST, jobs: int = 3) -> No
         for variant in VARIANTS:
             folder = paths.BUILD / "variants" / variant.code
             folder.mkdir(parents=True, exist_ok=True)
-            cc = str(write_config(variant, overrides)) if variant.opencc else None
+            cc = configs[variant.code]
             if cc:
                 copy_converted(paths.DOCS, folder / "docs", cc)
                 copy_converted(paths.ROOT / "overrides", folder / "overrides", cc)

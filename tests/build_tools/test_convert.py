@@ -6,7 +6,7 @@ import opencc
 import pytest
 import yaml
 
-from build_tools.convert import VARIANTS, convert_text, load_overrides, write_config
+from build_tools.convert import VARIANTS, convert_text, variant_configs
 
 WORDS = yaml.safe_load((Path(__file__).parent / "tricky-words.yaml").read_text(encoding="utf-8"))["words"]
 TRADITIONAL = [v for v in VARIANTS if v.opencc]
@@ -15,7 +15,7 @@ TRADITIONAL = [v for v in VARIANTS if v.opencc]
 @pytest.fixture(scope="module")
 def configs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("opencc")
-    return {v.code: str(write_config(v, load_overrides(), folder)) for v in TRADITIONAL}
+    return variant_configs(folder)
 
 
 @pytest.mark.parametrize("variant", [v.code for v in TRADITIONAL])

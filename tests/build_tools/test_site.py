@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from build_tools import site
-from build_tools.convert import VARIANTS, convert_text, load_overrides, write_config
+from build_tools.convert import VARIANTS, convert_text, variant_configs
 
 pytestmark = pytest.mark.slow
 
@@ -44,8 +44,7 @@ def report_text(el) -> str:
 
 @pytest.fixture(scope="module")
 def converters():
-    overrides = load_overrides()
-    return {v.code: (str(write_config(v, overrides)) if v.opencc else None) for v in VARIANTS}
+    return variant_configs()
 
 
 def paras(root: Path) -> dict[str, str]:
