@@ -59,11 +59,11 @@ class Joined:
 
 
 def load_corrections(path: Path = CORRECTIONS) -> list[tuple[int, Correction]]:
-    """The hand-kept corrections with the YAML line of each, or DataError."""
+    """The hand-kept corrections with the YAML line of each; every schema error at once."""
     data = load(path)
     model, errors = validate(Corrections, data, path)
     if errors:
-        raise errors[0]
+        raise ExceptionGroup("bad corrections", errors)
     items = data["corrections"] if isinstance(data["corrections"], LineList) else []
     return [(getattr(items[i], "line", 1), c) for i, c in enumerate(model.corrections)]
 

@@ -58,24 +58,23 @@ def load_edition(seeds: paths.SeedFiles = paths.SeedFiles()) -> tuple[Edition | 
     try:
         report = load_report(seeds)
     except (DataError, source.SeedChanged) as exc:
-        return None, [exc]
+        return None, [exc, *_schema_errors(seeds)]
     except ExceptionGroup as group:
-        return None, list(group.exceptions)
+        return None, [*group.exceptions, *_schema_errors(seeds)]
     texts = {b.cid: b.text for b in report.blocks()}
     loaded, entry_errors = glossary.load_entries(seeds.glossary)
     errors += entry_errors + glossary.check_entries(loaded, texts)
     entries = [item.entry for item in loaded]
     forms = glossary.surface_forms(entries)
-    unglossed, unglossed_errors = glossary.load_unglossed(seeds.unglossed)
-    errors += unglossed_errors + glossary.check_coverage(texts, forms, unglossed, seeds.unglossed)
-    notes, notes_data, note_errors = glossary.load_notes(seeds.notes)
-    errors += note_errors + glossary.check_notes(notes, notes_data, texts, seeds.notes)
-    rows, ledger_data, ledger_errors = ledger.load_ledger(seeds.ledger)
-    errors += ledger_errors + ledger.check(rows, ledger_data, texts, seeds.ledger)
-    nonq, _, nonq_errors = ledger.load_nonquantities(seeds.nonquantities)
-    errors += nonq_errors
-    if nonq is not None:
+    unglossed, _, unglossed_errors = _guarded(glossary.load_unglossed, seeds.unglossed,
+                                              lambda u, _: glossary.check_coverage(texts, forms, u, seeds.unglossed))
+    notes, _, note_errors = _guarded(glossary.load_notes, seeds.notes, lambda n, d: glossary.check_notes(n, d, texts, seeds.notes))
+    rows, _, ledger_errors = _guarded(ledger.load_ledger, seeds.ledger, lambda r, d: ledger.check(r, d, texts, seeds.ledger))
+    nonq, _, nonq_errors = _guarded(ledger.load_nonquantities, seeds.nonquantities)
+    errors += unglossed_errors + note_errors + ledger_errors + nonq_errors
+    if nonq is not None and rows is not None:
         errors += [DataError(seeds.nonquantities, 1, f"number {n!r} in {cid} is neither in the ledger nor listed as a non-quantity") for cid, n in ledger.uncovered_numbers(rows, nonq, texts)]
+    notes, rows = notes or [], rows or []
     matcher = TermMatcher(forms, glossary.quoted_only_forms(entries))
     by_para: dict[str, list] = {}
     for _, note in notes:
@@ -86,6 +85,26 @@ def load_edition(seeds: paths.SeedFiles = paths.SeedFiles()) -> tuple[Edition | 
     ctx = Context({e.id: e for e in entries}, matcher, by_para, block_pages(report), placed)
     sha = hashlib.sha256(seeds.text.read_bytes()).hexdigest()
     return Edition(report, entries, ctx, texts, occurrences(texts, matcher), rows, sha), errors
+
+
+def _guarded(loader, path, check=None):
+    # A YAML syntax error is one more problem to list, not the end of the check: the loaded value
+    # is then None and the cross-check (check(value, data)) that needs it is skipped.
+    try:
+        value, data, errors = loader(path)
+    except DataError as exc:
+        return None, None, [exc]
+    return value, data, errors + (check(value, data) if check else [])
+
+
+def _schema_errors(seeds: paths.SeedFiles) -> list[DataError]:
+    # Without the report nothing can be cross-checked, but each file can still be checked on its
+    # own, so an editor sees every problem in one run rather than one file at a time.
+    errors = glossary.load_entries(seeds.glossary)[1]
+    for loader, path in ((glossary.load_unglossed, seeds.unglossed), (glossary.load_notes, seeds.notes),
+                         (ledger.load_ledger, seeds.ledger), (ledger.load_nonquantities, seeds.nonquantities)):
+        errors += _guarded(loader, path)[-1]
+    return errors
 
 
 def block_pages(report: Report) -> dict[str, str]:
@@ -213,7 +232,7 @@ def glossary_pages(ed: Edition) -> tuple[str, str]:
                 "definition": e.definition,
                 "explanation": e.explanation,
                 "explanation_md": render.markdown_text(e.explanation.strip(), md, ctx),
-                "sources_html": [render.source_html(s, md, ctx) for s in e.sources],
+                "sources_html": render.sources_html(e.sources, md, ctx),
                 "related": [{"id": r, "term": ctx.entries[r].term} for r in e.related if r in ctx.entries],
                 "occurrences": [(cid, ctx.cite_link(md, cid)) for cid in ed.occurrences.get(e.id, [])],
             }

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,11 +117,11 @@ def quoted_only_forms(entries: list[Entry]) -> set[str]:
     return {form for e in entries if e.quoted_only for form in [e.term, *e.forms]}
 
 
-def load_unglossed(path: Path = UNGLOSSED) -> tuple[list[str], list[DataError]]:
+def load_unglossed(path: Path = UNGLOSSED) -> tuple[list[str], Any, list[DataError]]:
     data = load(path)
     model, errors = validate(UnglossedList, data, path)
     errors += html_errors(data, path)
-    return ([u.expr for u in model.unglossed] if model else []), errors
+    return ([u.expr for u in model.unglossed] if model else []), data, errors
 
 
 def check_coverage(texts: dict[str, str], forms: dict[str, str], unglossed: list[str], path: Path = UNGLOSSED) -> list[DataError]:
@@ -176,7 +177,11 @@ class PinyinCache:
     def __init__(self, path: Path = BUILD / "pinyin-cache.json"):
         self.path = path
         self.version = importlib.metadata.version("pypinyin")
-        data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            # No cache yet, or one cut short: pypinyin recomputes what is missing.
+            data = {}
         self.readings: dict[str, dict] = data.get("readings", {}) if data.get("version") == self.version else {}
         self.dirty = False
 
@@ -196,7 +201,10 @@ class PinyinCache:
     def save(self) -> None:
         if self.dirty:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.path.write_text(json.dumps({"version": self.version, "readings": self.readings}, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+            # Written aside and renamed, so a check running at the same time never reads half a file.
+            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps({"version": self.version, "readings": self.readings}, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+            os.replace(tmp, self.path)
             self.dirty = False
 
 

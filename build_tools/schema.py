@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
 
 CATEGORIES = {
     "national-policy": "国家政策",
@@ -21,6 +22,7 @@ CATEGORIES = {
 }
 LEVELS = {"national": "国家", "provincial": "省级", "municipal": "市级"}
 CID_PATTERN = r"^[0-3](\.[0-9]{1,2}){0,2}$"
+URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
 
 
 class Strict(BaseModel):
@@ -40,8 +42,17 @@ class DocumentSource(Strict):
     publisher: str = Field(min_length=2)
     # "n.d." (no date) where the document shows none; rendered as 日期不详.
     date: str = Field(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?|n\.d\.)$")
-    url: str = Field(pattern=r"^https?://[^\s<>\"]+$")
+    url: str
     quote: str | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        # Characters a URL may not carry unencoded (RFC 3986): this also catches a template
+        # placeholder such as {{href}} copied from a scraped page.
+        if not URL.fullmatch(value):
+            raise ValueError("not an http(s) URL, or has a character that must be percent-encoded (space < > \" { } | \\ ^ `)")
+        return value
 
 
 def _source_kind(value: Any) -> str:

@@ -108,5 +108,7 @@ def validate(model: type[BaseModel], data: Any, path: Path) -> tuple[BaseModel |
             # Drop union tags ("report"/"document") from the location: readers know fields, not tags.
             loc = tuple(p for p in err["loc"] if p not in ("report", "document"))
             where = ".".join(str(p) for p in loc)
-            errors.append(DataError(path, line_of(data, loc), f"{where}: {err['msg']}" if where else err["msg"]))
+            # A validator's own message reads better without pydantic's "Value error, " prefix.
+            msg = err["msg"].removeprefix("Value error, ")
+            errors.append(DataError(path, line_of(data, loc), f"{where}: {msg}" if where else msg))
         return None, errors

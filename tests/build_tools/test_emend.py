@@ -75,7 +75,12 @@ def test_hand_correction_that_does_not_fit_names_file_and_line():
 
 def test_corrections_file_with_unknown_key_is_refused(tmp_path):
     path = tmp_path / "emendations.yaml"
-    path.write_text("corrections:\n  - line: 3\n    rule: typo\n    befor: 甲\n    reason: 说明理由\n", encoding="utf-8")
-    with pytest.raises(DataError) as info:
+    path.write_text("corrections:\n  - line: 3\n    rule: typo\n    befor: 甲\n    reason: 说明理由\n"
+                    "  - line: x\n    rule: typo\n    before: 乙\n    after: 丙\n    reason: 说明理由\n", encoding="utf-8")
+    with pytest.raises(ExceptionGroup) as info:
         load_corrections(path)
-    assert str(info.value) == f"{path}:4: corrections.0.befor: Extra inputs are not permitted"
+    # Every problem at once, each with its line.
+    assert [str(e) for e in info.value.exceptions] == [
+        f"{path}:4: corrections.0.befor: Extra inputs are not permitted",
+        f"{path}:6: corrections.1.line: Input should be a valid integer, unable to parse string as an integer",
+    ]
