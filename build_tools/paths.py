@@ -21,6 +21,8 @@ DOCS = ROOT / "docs"
 BUILD = ROOT / "build"
 SITE = ROOT / "site"
 DIST = ROOT / "dist"
+# The offline bundle: dist/<name>.zip, unpacking to one folder <name>/.
+BUNDLE_NAME = "quzhou-2020-report-edition"
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from . import generate, navconfig, paths
@@ -44,7 +45,11 @@ def open_data(edition: generate.Edition, build: Path) -> dict[str, str]:
     from .convert import variant_configs
 
     files = opendata.export(edition, variant_configs(build / "opencc"))
-    files["data/index.md"] = render.render_template("data.md.j2", files=opendata.DATA_FILES, sha256=edition.seed_sha256)
+    # The hosted build links the offline bundle it serves; a local build says where its bundle is.
+    site_url = os.environ.get("SITE_URL", "").rstrip("/")
+    bundle_url = f"{site_url}/{paths.BUNDLE_NAME}.zip" if site_url else None
+    files["data/index.md"] = render.render_template("data.md.j2", files=opendata.DATA_FILES, sha256=edition.seed_sha256,
+                                                    bundle_url=bundle_url, bundle_name=paths.BUNDLE_NAME)
     return files
 
 

@@ -23,7 +23,7 @@ from . import paths
 from .convert import VARIANTS, Variant, convert_text, variant_configs
 from .prepare import jieba_dictionary, prepare, write_if_changed
 
-BUNDLE_NAME = "quzhou-2020-report-edition"
+BUNDLE_NAME = paths.BUNDLE_NAME
 # Files whose text a reader sees, converted for the traditional variants; the rest is copied.
 TEXT_SUFFIXES = {".md", ".html"}
 
@@ -58,7 +58,7 @@ def copy_converted(src: Path, dst: Path, config: str | None) -> None:
             shutil.copyfile(path, target)
 
 
-def variant_config(variant: Variant, base: dict, folder: Path, site_dir: Path, config: str | None, jieba_dict: Path) -> Path:
+def variant_config(variant: Variant, base: dict, folder: Path, site_dir: Path, config: str | None, jieba_dict: Path, jieba_user: Path) -> Path:
     """A per-variant mkdocs.yml that only INHERITs the base and overrides what differs."""
     conv = (lambda s: convert_text(s, config)) if config else (lambda s: s)
 
@@ -86,7 +86,7 @@ def variant_config(variant: Variant, base: dict, folder: Path, site_dir: Path, c
         },
         "extra": {"edition": {"variant": variant.code, "og_locale": variant.og_locale, "switch_label": conv(base["extra"]["edition"]["switch_label"]), "repo": os.environ.get("REPO_URL", "")}},
         "plugins": [
-            {"search": dict(search, jieba_dict=str(jieba_dict), jieba_dict_user=str(folder / "jieba.txt"))},
+            {"search": dict(search, jieba_dict=str(jieba_dict), jieba_dict_user=str(jieba_user))},
             "offline",
         ],
         # The standalone build has already generated docs/, so not the serve hook; only the hooks
@@ -232,10 +232,13 @@ def build(site: Path = paths.SITE, dist: Path = paths.DIST, jobs: int = 3) -> No
                 copy_converted(paths.DOCS, folder / "docs", cc)
                 copy_converted(paths.ROOT / "overrides", folder / "overrides", cc)
             terms = [convert_text(f, cc) for f in forms] if cc else forms
-            write_if_changed(folder / "jieba.txt", jieba_dictionary(terms))
+            # One user dictionary per variant beside the one `mkdocs serve` uses (the same file for
+            # 简体, which prepare() has already written, so this write is then a no-op).
+            user_dict = paths.BUILD / "jieba" / f"{variant.code}.txt"
+            write_if_changed(user_dict, jieba_dictionary(terms))
             main_dict = jieba_main_dictionary(folder / "docs" if cc else paths.DOCS, paths.BUILD / "jieba" / f"main-{variant.code}.txt")
             out = staging / "site" if not variant.prefix else staging / "variants" / variant.code
-            builds.append(pool.submit(run_mkdocs, variant_config(variant, base, folder, out, cc, main_dict)))
+            builds.append(pool.submit(run_mkdocs, variant_config(variant, base, folder, out, cc, main_dict, user_dict)))
         for done in builds:
             done.result()
     for variant in VARIANTS[1:]:
@@ -244,5 +247,9 @@ def build(site: Path = paths.SITE, dist: Path = paths.DIST, jobs: int = 3) -> No
         add_hreflang_to_sitemaps(staging / "site", os.environ["SITE_URL"].rstrip("/") + "/")
     (staging / "dist").mkdir()
     zip_folder(staging / "site", staging / "dist" / f"{BUNDLE_NAME}.zip", source_date_epoch())
+    # The hosted site offers the bundle for download (the data page links it); the bundle itself
+    # cannot contain itself, so it is added after zipping.
+    if os.environ.get("SITE_URL"):
+        shutil.copyfile(staging / "dist" / f"{BUNDLE_NAME}.zip", staging / "site" / f"{BUNDLE_NAME}.zip")
     swap_in(staging / "site", site)
     swap_in(staging / "dist", dist)

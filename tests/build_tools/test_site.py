@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -310,3 +311,14 @@ def test_root_config_builds_strictly_as_mkdocs_serve_uses_it(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "WARNING  -" not in proc.stderr  # MkDocs log lines; not the NO_MKDOCS_2_WARNING banner
     assert (tmp_path / "out" / "2" / "4.html").exists() and (tmp_path / "out" / "glossary.html").exists()
+
+
+def test_hosted_site_serves_the_offline_bundle_its_data_page_links(built, hosted_env):
+    served = built["site"] / built["zip"].name
+    assert served.read_bytes() == built["zip"].read_bytes()
+    with zipfile.ZipFile(built["zip"]) as zf:
+        assert not [n for n in zf.namelist() if n.endswith(".zip")], "the bundle must not contain a bundle"
+    url = hosted_env["SITE_URL"] + built["zip"].name
+    for v in VARIANTS:
+        data_page = soup(variant_root(built, v.code) / "data" / "index.html")
+        assert url in [a["href"] for a in data_page.select("#offline ~ p a[href]")]
