@@ -192,6 +192,11 @@ OFFICIAL_HOSTS = (
     "gov.cn", "news.cn", "xinhuanet.com", "people.com.cn", "qstheory.cn", "cctv.com", "cnr.cn",
     "chinadaily.com.cn", "china.org.cn", "zjol.com.cn", "qz828.com", "zj.gov.cn", "qz.gov.cn",
     "ce.cn", "gmw.cn", "chinanews.com.cn", "chinanews.com", "stdaily.com", "cyol.com", "youth.cn",
+    # State and party media too: China Radio International, Xinhua's daily 新华每日电讯, the Chinese
+    # site of China.org.cn, the CPPCC's and People's Daily's periodicals, Zhejiang's party magazine
+    # 今日浙江, and the party-press portals of Hangzhou and Yunnan.
+    "cri.cn", "mrdx.cn", "china.com.cn", "rmzxb.com.cn", "rmlt.com.cn", "jrzj.cn", "hangzhou.com.cn",
+    "yunnan.cn",
 )
 
 
@@ -200,12 +205,21 @@ def is_official(url: str) -> bool:
     return any(host == h or host.endswith("." + h) for h in OFFICIAL_HOSTS)
 
 
-def source_html(source, md_path: str, ctx: "Context") -> Markup:
-    """One source of a note or entry: a report paragraph link or a document citation."""
+def sources_html(sources: list, md_path: str, ctx: "Context") -> list[Markup]:
+    """The sources of a note or entry; one document cited for several passages is listed once."""
+    grouped: dict[object, list] = {}
+    for s in sources:
+        key = s.cite if hasattr(s, "cite") else (s.url, s.title, s.publisher, s.date)
+        grouped.setdefault(key, []).append(s)
+    return [source_html(group[0], [s.quote for s in group if getattr(s, "quote", None)], md_path, ctx) for group in grouped.values()]
+
+
+def source_html(source, quotes: list[str], md_path: str, ctx: "Context") -> Markup:
+    """A report paragraph link, or a document citation with the passages relied on."""
     if hasattr(source, "cite"):
         return Markup(f'报告第 <a href="{ctx.cite_link(md_path, source.cite)}">{escape(source.cite)}</a> 段')
     date = "日期不详" if source.date == "n.d." else source.date
-    quote = Markup(f"：“{escape(source.quote)}”") if source.quote else Markup("")
+    quote = Markup("：") + Markup("；").join(Markup("“{}”").format(q) for q in quotes) if quotes else Markup("")
     label = Markup("") if is_official(source.url) else Markup(' <span class="source-unofficial" title="非官方网站（转载、镜像或其他来源），请参照原始出处">非官方网站</span>')
     return Markup(f'{escape(source.publisher)}《<a href="{escape(source.url)}">{escape(source.title)}</a>》，{escape(date)}') + label + quote
 
@@ -222,7 +236,7 @@ def pages_markdown(report: Report, ctx: Context) -> dict[str, str]:
 
         def note_html(note: Note, md_path: str) -> Markup:
             body = markdown_html(note.text, md_path, ctx)
-            sources = Markup("；").join(source_html(s, md_path, ctx) for s in note.sources)
+            sources = Markup("；").join(sources_html(note.sources, md_path, ctx))
             return body + Markup(f'<p class="note-sources" data-search-exclude>来源：{sources}</p>')
 
         out[md] = render_template(

@@ -61,3 +61,16 @@ def test_sic_marker_is_editorial(pages):
     soup = BeautifulSoup(pages["2/index.md"], "html.parser")
     item = soup.find(attrs={"data-para": "2.0.4"})
     assert item.name == "li" and item.find(class_="sic").has_attr("data-editorial")
+
+
+def test_one_document_cited_for_several_passages_is_listed_once(report):
+    from build_tools.schema import DocumentSource
+
+    doc = dict(title="某文件", publisher="某网站", date="n.d.", url="https://example.com/a")
+    sources = [ReportSource(cite="2.4.1"), DocumentSource(**doc, quote="第一句"), ReportSource(cite="2.4.1"),
+               DocumentSource(**doc, quote="第二句<b>")]
+    ctx = Context({}, TermMatcher({}), {}, block_pages(report))
+    out = render.sources_html(sources, "glossary.md", ctx)
+    assert len(out) == 2
+    assert out[1].endswith("：“第一句”；“第二句&lt;b&gt;”")
+    assert "非官方网站" in out[1]
