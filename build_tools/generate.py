@@ -239,7 +239,8 @@ def glossary_pages(ed: Edition) -> tuple[str, str]:
         )
     categories = [(c, label, [v for v in views if v["category"] == c]) for c, label in CATEGORIES.items()]
     categories = [c for c in categories if c[2]]
-    glossary_md = render.render_template("glossary.md.j2", categories=categories, total=len(views))
+    glossary_md = render.render_template("glossary.md.j2", categories=categories, total=len(views),
+                                         unverified=sum(v["status"] == "unverified" for v in views))
     letters: dict[str, list] = {}
     for v in views:
         # Terms that open with a number ("5459", "351国道") sort before A, under their own heading.

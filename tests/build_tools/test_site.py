@@ -89,6 +89,13 @@ def test_glossary_lists_every_occurrence_with_its_count(built, edition):
         assert [a.get_text() for a in occ.find_all("a")] == cids
 
 
+def test_glossary_states_how_many_entries_are_unverified(built, edition):
+    page = soup(built["site"] / "glossary.html")
+    badges = page.select(".entry-meta .badge-unverified")
+    assert len(badges) == sum(e.status == "unverified" for e in edition.entries) > 0
+    assert f"其中 {len(badges)} 条标有待核实" in page.find("h1").find_next("p").get_text()
+
+
 def test_script_free_pages_and_no_network(built):
     for page in built["site"].rglob("*.html"):
         doc = soup(page)
