@@ -231,7 +231,7 @@ def glossary_pages(ed: Edition) -> tuple[str, str]:
                 "status": e.status,
                 "definition": e.definition,
                 "explanation": e.explanation,
-                "explanation_md": render.markdown_text(e.explanation.strip(), md, ctx),
+                "explanation_html": render.markdown_html(e.explanation.strip(), md, ctx),
                 "sources_html": render.sources_html(e.sources, md, ctx),
                 "related": [{"id": r, "term": ctx.entries[r].term} for r in e.related if r in ctx.entries],
                 "occurrences": [(cid, ctx.cite_link(md, cid)) for cid in ed.occurrences.get(e.id, [])],

@@ -6,22 +6,90 @@
   stay single characters, which Material's query segmentation (it matches queries against index
   terms) finds reliably, instead of guessed "words" such as 体新 (from 前驱体新材料) that no reader
   types. Glossary terms are whole words through the user dictionary. It is also 15% faster.
+- That segmentation is also kept on disk between builds, keyed by the dictionaries in use: most
+  runs of text are the same from one build to the next, and cutting them is a fifth of a build.
 """
 
 from __future__ import annotations
 
-import functools
+import hashlib
+import json
+import os
 from pathlib import Path
 
 import jieba
 import jinja2
 
-CACHE = Path(__file__).resolve().parent.parent / "build" / "jinja-cache"
+BUILD = Path(__file__).resolve().parent.parent / "build"
+CACHE = BUILD / "jinja-cache"
+
+
+class Segments:
+    """jieba's cut (without HMM) of each run of Han characters, remembered across builds."""
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self.words: dict[str, list[str]] = {}
+        self.added = False
+
+    def load(self, config) -> None:
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        dicts = [search.config.jieba_dict, search.config.jieba_dict_user] if search else [None, None]
+        # The same text is cut the same way only with the same dictionaries, so they name the file.
+        digest = hashlib.sha256()
+        for d in dicts:
+            digest.update(Path(d).read_bytes() if d and Path(d).is_file() else b"-")
+            digest.update(b"\0")
+        name = Path(dicts[1]).stem if dicts[1] else "default"
+        path = BUILD / "jieba" / f"segments-{name}-{digest.hexdigest()[:16]}.json"
+        if path != self.path:
+            self.path, self.added = path, False
+            try:
+                self.words = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self.words = {}
+
+    def cut(self, sentence, *args, **kwargs):
+        # Material calls jieba.cut(text.encode()) and nothing else; any other call is passed on.
+        if args or kwargs or self.path is None:
+            return jieba.dt.cut(sentence, *args, HMM=False, **kwargs)
+        key = sentence.decode("utf-8") if isinstance(sentence, bytes) else sentence
+        words = self.words.get(key)
+        if words is None:
+            words = self.words[key] = list(jieba.dt.cut(key, HMM=False))
+            self.added = True
+        return iter(words)
+
+    def save(self) -> None:
+        if not (self.added and self.path):
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Files for older dictionaries of this variant go; written aside and renamed, so a build
+        # running at the same time never reads half a file.
+        for old in self.path.parent.glob(self.path.name.rsplit("-", 1)[0] + "-*.json"):
+            if old != self.path:
+                old.unlink(missing_ok=True)
+        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(self.words, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, self.path)
+        self.added = False
+
+
+SEGMENTS = Segments()
 
 
 def on_startup(command, dirty):
     # Material calls jieba.cut(text) by attribute at each use, so this takes effect everywhere.
-    jieba.cut = functools.partial(jieba.dt.cut, HMM=False)
+    jieba.cut = SEGMENTS.cut
+
+
+def on_config(config):
+    SEGMENTS.load(config)
+    return config
+
+
+def on_post_build(config):
+    SEGMENTS.save()
 
 
 def on_env(env, config, files):

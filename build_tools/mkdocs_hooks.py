@@ -16,7 +16,8 @@ from mkdocs.structure.files import File
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from build_tools import paths  # noqa: E402
-from build_tools.mkdocs_build_hooks import on_env, on_startup  # noqa: E402, F401  (same as the build)
+from build_tools import mkdocs_build_hooks  # noqa: E402
+from build_tools.mkdocs_build_hooks import on_env, on_post_build, on_startup  # noqa: E402, F401  (same as the build)
 from build_tools.prepare import prepare  # noqa: E402
 
 _generated: dict[str, str] = {}
@@ -28,7 +29,7 @@ def on_config(config):
     _, files = prepare(docs=None)
     _generated.clear()
     _generated.update(files)
-    return config
+    return mkdocs_build_hooks.on_config(config)
 
 
 def on_files(files, config):

@@ -157,33 +157,26 @@ def heading_html(block: Block, ctx: Context, md_path: str) -> Markup:
 CITATION = re.compile(r"(?<![\d.])([0-3]\.\d{1,2}\.\d{1,2})(?![\d.])")
 
 
-def link_citations(text: str, md_path: str, ctx: "Context | None", for_mkdocs: bool) -> str:
-    """Citation ids mentioned in a note or an explanation ("见 1.1.1") become links to the paragraph.
-
-    Markdown that MkDocs renders links to the .md source (MkDocs resolves and checks it);
-    Markdown rendered here links to the built .html page.
-    """
+def link_citations(text: str, md_path: str, ctx: "Context | None") -> str:
+    """Citation ids mentioned in a note or an explanation ("见 1.1.1") become links to the paragraph."""
     if ctx is None:
         return text
 
     def link(m: re.Match) -> str:
         cid = m.group(1)
-        if cid not in ctx.block_page:
-            return cid
-        target = posixpath.relpath(ctx.block_page[cid], posixpath.dirname(md_path) or ".") + f"#{anchor_of(cid)}" if for_mkdocs else ctx.cite_link(md_path, cid)
-        return f"[{cid}]({target})"
+        return f"[{cid}]({ctx.cite_link(md_path, cid)})" if cid in ctx.block_page else cid
 
     return CITATION.sub(link, text)
 
 
-def markdown_text(text: str, md_path: str = "", ctx: "Context | None" = None) -> Markup:
-    """Contributed Markdown for MkDocs to render, with any HTML made inert (validation refuses tags)."""
-    return Markup(link_citations(html.escape(text, quote=False), md_path, ctx, for_mkdocs=True))
-
-
 def markdown_html(text: str, md_path: str = "", ctx: "Context | None" = None) -> Markup:
-    """Contributed Markdown rendered to HTML here, after escaping, so no tag can pass through."""
-    return Markup(markdown.markdown(link_citations(html.escape(text, quote=False), md_path, ctx, for_mkdocs=False)))
+    """Contributed Markdown rendered to HTML here, after escaping, so no tag can pass through.
+
+    Rendered once here rather than by each variant's MkDocs build; the result has no blank line,
+    so it stays one raw HTML block in the page's Markdown.
+    """
+    out = markdown.markdown(link_citations(html.escape(text, quote=False), md_path, ctx))
+    return Markup(re.sub(r"\n{2,}", "\n", out))
 
 
 # Hosts of official and state-media publications; a source elsewhere (a reprint, a mirror)
