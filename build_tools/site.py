@@ -145,26 +145,14 @@ def jieba_main_dictionary(docs: Path, target: Path) -> Path:
     return cached
 
 
-class MkDocsBuild:
-    """One `mkdocs build --strict`, its process started early (see mkdocs_worker) and its
-    configuration given later, once the pages exist."""
-
-    def __init__(self) -> None:
-        env = dict(os.environ, SOURCE_DATE_EPOCH=str(source_date_epoch()), PYTHONHASHSEED="0")
-        # Let each MkDocs process reuse compiled bytecode; some machines set this variable globally.
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        self.proc = subprocess.Popen([sys.executable, "-m", "build_tools.mkdocs_worker"], cwd=paths.ROOT, env=env,
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
-    def run(self, config: Path) -> None:
-        # Not --quiet: it hides the warnings that --strict counts.
-        out, err = self.proc.communicate("\t".join(["build", "--strict", "-f", str(config)]) + "\n")
-        if self.proc.returncode != 0:
-            raise MkDocsFailed(f"mkdocs build failed for {config}:\n{out}{err}")
-
-    def cancel(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.communicate("\n")
+def run_mkdocs(config: Path) -> None:
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(source_date_epoch()), PYTHONHASHSEED="0")
+    # Let each MkDocs process reuse compiled bytecode; some machines set this variable globally.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    # Not --quiet: it hides the warnings that --strict counts.
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)], env=env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise MkDocsFailed(f"mkdocs build failed for {config}:\n{proc.stdout}{proc.stderr}")
 
 
 def zip_folder(folder: Path, target: Path, epoch: int) -> None:
@@ -224,16 +212,6 @@ def swap_in(staged: Path, final: Path) -> None:
 
 def build(site: Path = paths.SITE, dist: Path = paths.DIST, jobs: int = 3) -> None:
     """The whole edition: every variant into site/, the offline zip into dist/."""
-    mkdocs_builds = {v.code: MkDocsBuild() for v in VARIANTS}
-    try:
-        _build(site, dist, jobs, mkdocs_builds)
-    finally:
-        # Any build not run (bad input, a failed variant) is called off, not left waiting.
-        for b in mkdocs_builds.values():
-            b.cancel()
-
-
-def _build(site: Path, dist: Path, jobs: int, mkdocs_builds: dict[str, MkDocsBuild]) -> None:
     edition, _ = prepare()
     staging = paths.BUILD / "staging"
     if staging.exists():
@@ -260,7 +238,7 @@ def _build(site: Path, dist: Path, jobs: int, mkdocs_builds: dict[str, MkDocsBui
             write_if_changed(user_dict, jieba_dictionary(terms))
             main_dict = jieba_main_dictionary(folder / "docs" if cc else paths.DOCS, paths.BUILD / "jieba" / f"main-{variant.code}.txt")
             out = staging / "site" if not variant.prefix else staging / "variants" / variant.code
-            builds.append(pool.submit(mkdocs_builds[variant.code].run, variant_config(variant, base, folder, out, cc, main_dict, user_dict)))
+            builds.append(pool.submit(run_mkdocs, variant_config(variant, base, folder, out, cc, main_dict, user_dict)))
         for done in builds:
             done.result()
     for variant in VARIANTS[1:]:
