@@ -125,8 +125,10 @@ def converter(config_path: str) -> opencc.OpenCC:
 
 
 # Spans in another script are never converted: the simplified form shown on purpose
-# (lang="zh-Hans"), English renderings (lang="en"), pinyin (lang="zh-Latn-pinyin").
-KEEP = re.compile(r'(<span\b[^>]*\blang="(?:zh-Hans|en|zh-Latn-pinyin)"[^>]*>[^<]*</span>)')
+# (lang="zh-Hans"), English renderings (lang="en"), pinyin (lang="zh-Latn-pinyin"), and text
+# already in a traditional variant's own form (lang="zh-Hant-TW", "zh-Hant-HK"), which a second
+# conversion could only spoil.
+KEEP = re.compile(r'(<span\b[^>]*\blang="(?:zh-Hans|en|zh-Latn-pinyin|zh-Hant-TW|zh-Hant-HK)"[^>]*>[^<]*</span>)')
 CORNER = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
 
 

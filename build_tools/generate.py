@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import charts, emend, glossary, ledger, paths, render, source, structure
 from .annotate import TermMatcher, occurrences
+from .convert import load_overrides
 from .model import Report
 from .render import Context, page_path
 from .schema import CATEGORIES, LEVELS, Entry
@@ -176,6 +177,7 @@ def render_all(ed: Edition) -> dict[str, str]:
         records=all_ems,
         rule_counts=[(r, RULE_LABELS[r], n) for r, n in counts.items()],
         by_block=emendation_rows(report),
+        overrides=load_overrides(),
         show=_show,
         ctx=ctx,
         md="emendations.md",

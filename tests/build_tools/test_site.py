@@ -329,3 +329,13 @@ def test_hosted_site_serves_the_offline_bundle_its_data_page_links(built, hosted
     for v in VARIANTS:
         data_page = soup(variant_root(built, v.code) / "data" / "index.html")
         assert url in [a["href"] for a in data_page.select("#offline ~ p a[href]")]
+
+
+def test_conversion_corrections_are_listed_in_their_own_forms_in_every_variant(built):
+    from build_tools.convert import load_overrides
+
+    overrides = load_overrides()
+    for v in VARIANTS:
+        rows = soup(variant_root(built, v.code) / "emendations.html").select("table.conversion-overrides tbody tr")
+        got = [[td.get_text() for td in row.find_all("td")[:3]] for row in rows]
+        assert got == [[o.simplified, o.zh_TW, o.zh_HK] for o in overrides], v.code
