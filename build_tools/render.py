@@ -186,10 +186,10 @@ OFFICIAL_HOSTS = (
     "chinadaily.com.cn", "china.org.cn", "zjol.com.cn", "qz828.com", "zj.gov.cn", "qz.gov.cn",
     "ce.cn", "gmw.cn", "chinanews.com.cn", "chinanews.com", "stdaily.com", "cyol.com", "youth.cn",
     # State and party media too: China Radio International, Xinhua's daily 新华每日电讯, the Chinese
-    # site of China.org.cn, the CPPCC's and People's Daily's periodicals, Zhejiang's party magazine
-    # 今日浙江, and the party-press portals of Hangzhou and Yunnan.
-    "cri.cn", "mrdx.cn", "china.com.cn", "rmzxb.com.cn", "rmlt.com.cn", "jrzj.cn", "hangzhou.com.cn",
-    "yunnan.cn",
+    # site of China.org.cn, the CPPCC's paper and site and People's Daily's periodical, Zhejiang's
+    # party magazine 今日浙江, the party-press portals of Hangzhou and Yunnan, Shanghai's 文汇报.
+    "cri.cn", "mrdx.cn", "china.com.cn", "rmzxb.com.cn", "rmzxw.com.cn", "rmlt.com.cn", "jrzj.cn",
+    "hangzhou.com.cn", "yunnan.cn", "whb.cn",
 )
 
 
