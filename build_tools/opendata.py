@@ -62,7 +62,7 @@ class EntryData(Strict):
     english: str
     definition: str
     explanation: str
-    status: str = Field(description="verified, or unverified (待核实) when no usable source was found")
+    status: str = Field(description="verified, or unverified (待核实) when part of what the entry says could not be sourced (the explanation says which)")
     sources: list[Source]
     related: list[str]
     occurrences: list[str] = Field(description="citation ids of every occurrence, in reading order, one per occurrence")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
@@ -41,9 +42,22 @@ class DocumentSource(Strict):
     title: str = Field(min_length=2)
     publisher: str = Field(min_length=2)
     # "n.d." (no date) where the document shows none; rendered as 日期不详.
-    date: str = Field(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?|n\.d\.)$")
-    url: str
-    quote: str | None = None
+    date: str = Field(description="the document's date as precise as it shows it: YYYY, YYYY-MM or YYYY-MM-DD; n.d. when it shows none",
+                      json_schema_extra={"pattern": r"^(\d{4}(-\d{2}(-\d{2})?)?|n\.d\.)$"})
+    url: str = Field(description="address of the document", json_schema_extra={"format": "uri"})
+    quote: str | None = Field(None, description="the words of the document relied on")
+
+    @field_validator("date")
+    @classmethod
+    def _date(cls, value: str) -> str:
+        # As precise as the document shows it, and a real date: 2020-13 or 2020-02-30 is a typo.
+        formats = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
+        if value != "n.d.":
+            try:
+                datetime.strptime(value, formats[len(value)])
+            except (KeyError, ValueError):
+                raise ValueError("not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a real one), or n.d.") from None
+        return value
 
     @field_validator("url")
     @classmethod
