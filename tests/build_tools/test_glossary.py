@@ -1,0 +1,34 @@
+"""Glossary helpers: index letters, pinyin order, the readings cache, the HTML guard."""
+
+from build_tools import glossary
+from build_tools.glossary import PinyinCache, html_errors, initial
+from build_tools.yamlio import load
+
+
+def test_index_letters_put_numbers_first_and_follow_pinyin():
+    assert [initial(t) for t in ["5459", "351国道", "最多跑一次", "安恒", "衢州"]] == ["0–9", "0–9", "Z", "A", "Q"]
+
+
+def test_entries_sort_by_pinyin_not_by_code_point(edition):
+    terms = [e.term for e in sorted(edition.entries, key=glossary.sort_key)]
+    # 阿里 (ā lǐ) before 安恒 (ān héng) before 八八战略 (bā bā), whatever their code points.
+    assert terms.index("阿里") < terms.index("安恒") < terms.index("八八战略")
+
+
+def test_a_cut_short_readings_cache_is_recomputed_not_fatal(tmp_path):
+    path = tmp_path / "pinyin-cache.json"
+    path.write_text('{"version": "0.5", "readings": {"衢', encoding="utf-8")
+    cache = PinyinCache(path)
+    assert cache("衢州")["tone"] == "qú zhōu"
+    cache.save()
+    assert PinyinCache(path).readings["衢州"]["plain"] == ["qu", "zhou"]
+    assert [p.name for p in tmp_path.iterdir()] == ["pinyin-cache.json"]  # no temporary file left
+
+
+def test_html_in_any_field_is_found_with_its_line(tmp_path):
+    path = tmp_path / "e.yaml"
+    path.write_text('term: 甲\nsources:\n  - title: "<img src=x onerror=alert(1)>"\n  - url: "javascript:alert(1)"\n', encoding="utf-8")
+    assert [(e.line, e.message) for e in html_errors(load(path), path)] == [
+        (3, "sources.0.title: HTML or script is not allowed in contributed text"),
+        (4, "sources.1.url: HTML or script is not allowed in contributed text"),
+    ]
