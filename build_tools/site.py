@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from . import paths
-from .convert import VARIANTS, Variant, convert_text, variant_configs
+from .convert import VARIANTS, Variant, convert_text, converter, variant_configs
 from .prepare import jieba_dictionary, prepare, write_if_changed
 
 BUNDLE_NAME = paths.BUNDLE_NAME
@@ -107,31 +107,63 @@ HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 FILLER = "〇〇〇〇〇〇〇〇"
 
 
-@functools.cache
-def full_jieba():
-    """jieba's full dictionary, loaded once per build however many variants need cutting."""
+def jieba_dictionary_in(code: str, cc: str | None) -> Path | None:
+    """jieba's dictionary in a variant's script: None (jieba's own) for 简体, else converted.
+
+    jieba's dictionary is simplified; without a traditional copy, the traditional indexes would
+    fall apart into single characters (數/字/經/濟) wherever a word is not a glossary term. The
+    copy is made once per OpenCC configuration (whose file name carries its overrides' hash);
+    words that convert to the same form pool their frequencies.
+    """
+    if cc is None:
+        return None
     import jieba
 
-    tokenizer = jieba.Tokenizer()
+    source = Path(jieba.__file__).with_name("dict.txt")
+    key = hashlib.sha256(f"{Path(cc).name}|{jieba.__version__}".encode()).hexdigest()[:16]
+    target = paths.BUILD / "jieba" / f"full-{code}-{key}.txt"
+    if target.exists():
+        return target
+    freq: dict[str, int] = {}
+    for line in converter(cc).convert(source.read_text(encoding="utf-8")).splitlines():
+        word, count = line.split(" ")[:2]
+        freq[word] = freq.get(word, 0) + int(count)
+    for old in target.parent.glob(f"full-{code}-*.txt"):
+        old.unlink()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text("".join(f"{w} {n}\n" for w, n in freq.items()), encoding="utf-8")
+    os.replace(tmp, target)
+    return target
+
+
+@functools.cache
+def full_jieba(dictionary: Path | None = None):
+    """jieba's full dictionary (or a converted copy), loaded once per build however many variants
+    need cutting."""
+    import jieba
+
+    tokenizer = jieba.Tokenizer(str(dictionary)) if dictionary else jieba.Tokenizer()
     tokenizer.initialize()
     return tokenizer
 
 
-def jieba_main_dictionary(docs: Path, target: Path) -> Path:
-    """jieba's own dictionary cut down to the words that occur in these pages.
+def jieba_main_dictionary(docs: Path, target: Path, code: str = "zh-Hans", cc: str | None = None) -> Path:
+    """jieba's own dictionary (in the variant's script) cut down to the words of these pages.
 
     Loading jieba's full dictionary costs each MkDocs process most of a second. Only words that
     occur in the text can take part in segmentation, and a filler entry keeps the total
     frequency unchanged, so the index is segmented exactly as with the full dictionary.
     Cached by content: rebuilding with the same pages reuses it.
     """
+    dictionary = jieba_dictionary_in(code, cc)
     texts = [p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))]
     corpus = "\n".join(texts + [re.sub(r"<[^>]+>", "", t) for t in texts])
-    key = hashlib.sha256(corpus.encode("utf-8")).hexdigest()[:16]
+    key = hashlib.sha256(f"{dictionary.name if dictionary else ''}\n{corpus}".encode("utf-8")).hexdigest()[:16]
     cached = target.with_name(f"{target.stem}-{key}.txt")
     if cached.exists():
         return cached
-    full = full_jieba()
+    full = full_jieba(dictionary)
     words: set[str] = set()
     for run in set(HAN_RUN.findall(corpus)):
         for start, ends in full.get_DAG(run).items():
@@ -236,7 +268,7 @@ def build(site: Path = paths.SITE, dist: Path = paths.DIST, jobs: int = 3) -> No
             # 简体, which prepare() has already written, so this write is then a no-op).
             user_dict = paths.BUILD / "jieba" / f"{variant.code}.txt"
             write_if_changed(user_dict, jieba_dictionary(terms))
-            main_dict = jieba_main_dictionary(folder / "docs" if cc else paths.DOCS, paths.BUILD / "jieba" / f"main-{variant.code}.txt")
+            main_dict = jieba_main_dictionary(folder / "docs" if cc else paths.DOCS, paths.BUILD / "jieba" / f"main-{variant.code}.txt", variant.code, cc)
             out = staging / "site" if not variant.prefix else staging / "variants" / variant.code
             builds.append(pool.submit(run_mkdocs, variant_config(variant, base, folder, out, cc, main_dict, user_dict)))
         for done in builds:

@@ -155,6 +155,18 @@ def test_each_variant_search_index_keeps_glossary_terms_whole(built):
         assert all(t in tokens for t in terms), (code, [t for t in terms if t not in tokens])
 
 
+def test_traditional_indexes_are_segmented_into_words_like_the_simplified_one(built):
+    # jieba's dictionary is simplified; the traditional variants use a converted copy, so their
+    # ordinary words are tokens too rather than single characters.
+    words = {"zh-Hans": ["数字", "经济", "目标", "营商"], "zh-TW": ["數字", "經濟", "目標", "營商"], "zh-HK": ["數字", "經濟", "目標", "營商"]}
+    for code, expected in words.items():
+        tokens = search_tokens(variant_root(built, code))
+        assert all(w in tokens for w in expected), (code, [w for w in expected if w not in tokens])
+    han = re.compile(r"^[\u3400-\u9fff]+$")
+    share = {code: sum(len(t) > 1 for t in search_tokens(variant_root(built, code)) if han.match(t)) for code in words}
+    assert share["zh-TW"] > 0.9 * share["zh-Hans"] and share["zh-HK"] > 0.9 * share["zh-Hans"], share
+
+
 def test_internal_links_and_anchors_resolve(built, hosted_env):
     """A link check over every variant, anchors included."""
     ids: dict[Path, set[str]] = {}
