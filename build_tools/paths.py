@@ -25,55 +25,39 @@ DIST = ROOT / "dist"
 BUNDLE_NAME = "quzhou-2020-report-edition"
 
 
+class _SeedFile:
+    """A file of the seeds folder, or the real one where a fixture folder has none of its own."""
+
+    def __init__(self, real: Path):
+        self.name = real.name
+
+    def __get__(self, seeds: "SeedFiles", owner=None) -> Path:
+        own = seeds.root / self.name
+        return own if own.exists() else SEEDS / self.name
+
+
 @dataclass(frozen=True)
 class SeedFiles:
     """The contributed data files of one seeds folder (the real one, or a test fixture)."""
 
     root: Path = SEEDS
 
-    @property
-    def text(self) -> Path:
-        # A fixture folder may omit the report; it then checks its data against the real one.
-        own = self.root / SEED_TEXT.name
-        return own if own.exists() else SEED_TEXT
+    # A fixture folder may omit the report (it then checks its data against the real one) or any
+    # data file it does not mean to break.
+    text = _SeedFile(SEED_TEXT)
+    corrections = _SeedFile(CORRECTIONS)
+    structure = _SeedFile(STRUCTURE)
+    unglossed = _SeedFile(UNGLOSSED)
+    notes = _SeedFile(NOTES)
+    ledger = _SeedFile(LEDGER)
+    nonquantities = _SeedFile(NONQUANTITIES)
+    overrides = _SeedFile(OPENCC_OVERRIDES)
 
     @property
     def sha256(self) -> str | None:
         # Only the report as received is pinned; a fixture's own small report is not.
         return SEED_SHA256 if self.text == SEED_TEXT else None
 
-    def _own(self, name: str) -> Path:
-        own = self.root / name
-        return own if own.exists() else SEEDS / name
-
-    @property
-    def corrections(self) -> Path:
-        return self._own(CORRECTIONS.name)
-
-    @property
-    def structure(self) -> Path:
-        return self._own(STRUCTURE.name)
-
     @property
     def glossary(self) -> Path:
         return self.root / GLOSSARY_DIR.name
-
-    @property
-    def unglossed(self) -> Path:
-        return self._own(UNGLOSSED.name)
-
-    @property
-    def notes(self) -> Path:
-        return self._own(NOTES.name)
-
-    @property
-    def ledger(self) -> Path:
-        return self._own(LEDGER.name)
-
-    @property
-    def nonquantities(self) -> Path:
-        return self._own(NONQUANTITIES.name)
-
-    @property
-    def overrides(self) -> Path:
-        return self._own(OPENCC_OVERRIDES.name)
