@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from . import generate, navconfig, paths
+from . import generate, glossary, navconfig, paths
 from .material_fixes import patched_search_worker
 from .yamlio import DataError
 
@@ -33,8 +33,7 @@ def prepare(docs: Path | None = paths.DOCS, build: Path = paths.BUILD, config: P
     files.update(patched_search_worker())
     if docs is not None:
         generate.write_changed(docs, files)
-    forms = [f for e in edition.entries for f in [e.term, *e.forms]]
-    write_if_changed(build / "jieba" / "zh-Hans.txt", jieba_dictionary(forms))
+    write_if_changed(build / "jieba" / "zh-Hans.txt", jieba_dictionary(list(glossary.surface_forms(edition.entries))))
     navconfig.write_nav(config, generate.nav(edition.report))
     return edition, files
 

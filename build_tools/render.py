@@ -76,6 +76,10 @@ def text_offset(block: Block, source_pos: int) -> int:
     return source_pos + delta
 
 
+# The marker after a kept typo (a "sic" record), editorial like every marker in a block.
+SIC = '<sup class="sic" data-editorial data-search-exclude title="原文如此，见校勘记">[sic]</sup>'
+
+
 def inline_html(block: Block, ctx: Context, md_path: str) -> Markup:
     """The block's text as HTML: lead sentences bold, terms linked with their definition."""
     text = block.text
@@ -122,11 +126,11 @@ def inline_html(block: Block, ctx: Context, md_path: str) -> Markup:
         out.extend(closes.get(i, ()))
         out.extend(opens.get(i, ()))
         if i in sics:
-            out.append('<sup class="sic" data-editorial data-search-exclude title="原文如此，见校勘记">[sic]</sup>')
+            out.append(SIC)
         out.append(html.escape(ch, quote=False))
     out.extend(closes.get(len(text), ()))
     if len(text) in sics:
-        out.append('<sup class="sic" data-editorial data-search-exclude title="原文如此，见校勘记">[sic]</sup>')
+        out.append(SIC)
     return Markup("".join(out))
 
 

@@ -21,6 +21,7 @@ import yaml
 
 from . import paths
 from .convert import VARIANTS, Variant, convert_text, converter, variant_configs
+from .glossary import surface_forms
 from .prepare import jieba_dictionary, prepare, write_if_changed
 
 BUNDLE_NAME = paths.BUNDLE_NAME
@@ -107,6 +108,20 @@ HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 FILLER = "〇〇〇〇〇〇〇〇"
 
 
+def store_cached(target: Path, text: str, family: str) -> Path:
+    """Write a cache file whose name carries its key, dropping older files of the same family.
+
+    Written aside and renamed, so a build running at the same time never reads half a file.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for old in target.parent.glob(family):
+        old.unlink(missing_ok=True)
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, target)
+    return target
+
+
 def jieba_dictionary_in(code: str, cc: str | None) -> Path | None:
     """jieba's dictionary in a variant's script: None (jieba's own) for 简体, else converted.
 
@@ -128,13 +143,7 @@ def jieba_dictionary_in(code: str, cc: str | None) -> Path | None:
     for line in converter(cc).convert(source.read_text(encoding="utf-8")).splitlines():
         word, count = line.split(" ")[:2]
         freq[word] = freq.get(word, 0) + int(count)
-    for old in target.parent.glob(f"full-{code}-*.txt"):
-        old.unlink()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text("".join(f"{w} {n}\n" for w, n in freq.items()), encoding="utf-8")
-    os.replace(tmp, target)
-    return target
+    return store_cached(target, "".join(f"{w} {n}\n" for w, n in freq.items()), f"full-{code}-*.txt")
 
 
 @functools.cache
@@ -154,31 +163,29 @@ def jieba_main_dictionary(docs: Path, target: Path, code: str = "zh-Hans", cc: s
     Loading jieba's full dictionary costs each MkDocs process most of a second. Only words that
     occur in the text can take part in segmentation, and a filler entry keeps the total
     frequency unchanged, so the index is segmented exactly as with the full dictionary.
-    Cached by content: rebuilding with the same pages reuses it.
+    Cached by the runs of Han characters it was cut for: a change elsewhere in the pages (the
+    commit counts on the contributors page, say) reuses it.
     """
     dictionary = jieba_dictionary_in(code, cc)
     texts = [p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))]
-    corpus = "\n".join(texts + [re.sub(r"<[^>]+>", "", t) for t in texts])
-    key = hashlib.sha256(f"{dictionary.name if dictionary else ''}\n{corpus}".encode("utf-8")).hexdigest()[:16]
+    # With the markup taken out too, so that a word split by an inline tag is still seen whole.
+    runs = sorted(set(HAN_RUN.findall("\n".join(texts + [re.sub(r"<[^>]+>", "", t) for t in texts]))))
+    key = hashlib.sha256("\n".join([dictionary.name if dictionary else "", *runs]).encode("utf-8")).hexdigest()[:16]
     cached = target.with_name(f"{target.stem}-{key}.txt")
     if cached.exists():
         return cached
     full = full_jieba(dictionary)
     words: set[str] = set()
-    for run in set(HAN_RUN.findall(corpus)):
+    for run in runs:
         for start, ends in full.get_DAG(run).items():
             words.update(run[start : end + 1] for end in ends if full.FREQ.get(run[start : end + 1]))
     kept = sum(full.FREQ[w] for w in words)
     lines = [f"{w} {full.FREQ[w]}\n" for w in sorted(words)] + [f"{FILLER} {full.total - kept}\n"]
-    for old in target.parent.glob(f"{target.stem}-*.txt"):
-        old.unlink()
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    cached.write_text("".join(lines), encoding="utf-8")
-    return cached
+    return store_cached(cached, "".join(lines), f"{target.stem}-*.txt")
 
 
-def run_mkdocs(config: Path) -> None:
-    env = dict(os.environ, SOURCE_DATE_EPOCH=str(source_date_epoch()), PYTHONHASHSEED="0")
+def run_mkdocs(config: Path, epoch: int) -> None:
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0")
     # Let each MkDocs process reuse compiled bytecode; some machines set this variable globally.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     # Not --quiet: it hides the warnings that --strict counts.
@@ -245,13 +252,14 @@ def swap_in(staged: Path, final: Path) -> None:
 def build(site: Path = paths.SITE, dist: Path = paths.DIST, jobs: int = 3) -> None:
     """The whole edition: every variant into site/, the offline zip into dist/."""
     edition, _ = prepare()
+    epoch = source_date_epoch()
     staging = paths.BUILD / "staging"
     if staging.exists():
         shutil.rmtree(staging)
     (staging / "site").mkdir(parents=True)
     base = yaml.safe_load((paths.ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     configs = variant_configs()
-    forms = [f for e in edition.entries for f in [e.term, *e.forms]]
+    forms = list(surface_forms(edition.entries))
     # Each variant builds into a folder of its own (MkDocs empties its site_dir first), starting
     # as soon as its Markdown is ready; the traditional ones then move under the simplified root.
     with ThreadPoolExecutor(max_workers=jobs) as pool:
@@ -270,7 +278,7 @@ def build(site: Path = paths.SITE, dist: Path = paths.DIST, jobs: int = 3) -> No
             write_if_changed(user_dict, jieba_dictionary(terms))
             main_dict = jieba_main_dictionary(folder / "docs" if cc else paths.DOCS, paths.BUILD / "jieba" / f"main-{variant.code}.txt", variant.code, cc)
             out = staging / "site" if not variant.prefix else staging / "variants" / variant.code
-            builds.append(pool.submit(run_mkdocs, variant_config(variant, base, folder, out, cc, main_dict, user_dict)))
+            builds.append(pool.submit(run_mkdocs, variant_config(variant, base, folder, out, cc, main_dict, user_dict), epoch))
         for done in builds:
             done.result()
     for variant in VARIANTS[1:]:
@@ -278,7 +286,7 @@ def build(site: Path = paths.SITE, dist: Path = paths.DIST, jobs: int = 3) -> No
     if os.environ.get("SITE_URL"):
         add_hreflang_to_sitemaps(staging / "site", os.environ["SITE_URL"].rstrip("/") + "/")
     (staging / "dist").mkdir()
-    zip_folder(staging / "site", staging / "dist" / f"{BUNDLE_NAME}.zip", source_date_epoch())
+    zip_folder(staging / "site", staging / "dist" / f"{BUNDLE_NAME}.zip", epoch)
     # The hosted site offers the bundle for download (the data page links it); the bundle itself
     # cannot contain itself, so it is added after zipping.
     if os.environ.get("SITE_URL"):

@@ -351,3 +351,18 @@ def test_conversion_corrections_are_listed_in_their_own_forms_in_every_variant(b
         rows = soup(variant_root(built, v.code) / "emendations.html").select("table.conversion-overrides tbody tr")
         got = [[td.get_text() for td in row.find_all("td")[:3]] for row in rows]
         assert got == [[o.simplified, o.zh_TW, o.zh_HK] for o in overrides], v.code
+
+
+def test_the_cut_dictionary_is_reused_unless_the_words_change(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    page = docs / "contributors.md"
+    page.write_text("编者 12 次提交，<b>数字</b>经济", encoding="utf-8")
+    target = tmp_path / "jieba" / "main-zh-Hans.txt"
+    first = site.jieba_main_dictionary(docs, target)
+    assert "数字 " in first.read_text(encoding="utf-8") and "经济 " in first.read_text(encoding="utf-8")
+    page.write_text("编者 13 次提交，<b>数字</b>经济", encoding="utf-8")  # only a count changed
+    assert site.jieba_main_dictionary(docs, target) == first
+    page.write_text("编者 13 次提交，<b>数字</b>经济，营商环境", encoding="utf-8")
+    second = site.jieba_main_dictionary(docs, target)
+    assert second != first and not first.exists() and "营商 " in second.read_text(encoding="utf-8")
