@@ -132,7 +132,10 @@ KEEP = re.compile(r'(<span\b[^>]*\blang="(?:zh-Hans|en|zh-Latn-pinyin|zh-Hant-TW
 CORNER = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
 
 
-def convert_text(text: str, config_path: str) -> str:
+def convert_text(text: str, config_path: str | None) -> str:
+    """Text in a variant's script; the source variant (no configuration) is the text itself."""
+    if config_path is None:
+        return text
     cc = converter(config_path)
     parts = KEEP.split(text)
     return "".join(p if KEEP.fullmatch(p) else cc.convert(p).translate(CORNER) for p in parts)

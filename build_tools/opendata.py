@@ -106,14 +106,13 @@ def _schema(model: type[BaseModel], name: str) -> str:
 def export(ed: Edition, configs: dict[str, str | None]) -> dict[str, str]:
     """Every open-data file, keyed by path under docs/ (data/…)."""
     report = ed.report
-    convert = {code: (lambda t, c=cc: convert_text(t, c) if c else t) for code, cc in configs.items()}
     blocks = []
     for b in report.blocks():
         md = ed.ctx.block_page[b.cid]
         blocks.append(
             BlockData(
                 cid=b.cid, kind=b.kind, page=page_url(md), anchor=f"p-{b.cid}", seed_line=b.line, source=b.source,
-                text={code: convert[code](b.text) for code in convert},
+                text={code: convert_text(b.text, cc) for code, cc in configs.items()},
                 emendations=[EmendationData(rule=e.rule, before=e.before, after=e.after, start=e.start, reason=e.reason) for e in b.emendations],
             )
         )

@@ -61,7 +61,7 @@ def copy_converted(src: Path, dst: Path, config: str | None) -> None:
 
 def variant_config(variant: Variant, base: dict, folder: Path, site_dir: Path, config: str | None, jieba_dict: Path, jieba_user: Path) -> Path:
     """A per-variant mkdocs.yml that only INHERITs the base and overrides what differs."""
-    conv = (lambda s: convert_text(s, config)) if config else (lambda s: s)
+    conv = functools.partial(convert_text, config_path=config)
 
     def convert_nav(node):
         if isinstance(node, list):
@@ -271,7 +271,7 @@ def build(site: Path = paths.SITE, dist: Path = paths.DIST, jobs: int = 3) -> No
             if cc:
                 copy_converted(paths.DOCS, folder / "docs", cc)
                 copy_converted(paths.ROOT / "overrides", folder / "overrides", cc)
-            terms = [convert_text(f, cc) for f in forms] if cc else forms
+            terms = [convert_text(f, cc) for f in forms]
             # One user dictionary per variant beside the one `mkdocs serve` uses (the same file for
             # 简体, which prepare() has already written, so this write is then a no-op).
             user_dict = paths.BUILD / "jieba" / f"{variant.code}.txt"
