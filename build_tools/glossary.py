@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 
-from .paths import BUILD, GLOSSARY_DIR, NOTES, UNGLOSSED
+from .paths import BUILD, GLOSSARY_DIR, NOTES, UNGLOSSED, store_cached
 from .schema import Entry, Note, ReportSource, UnglossedList
 from .yamlio import DataError, LineDict, LineList, line_of, load, validate
 
@@ -200,11 +199,7 @@ class PinyinCache:
 
     def save(self) -> None:
         if self.dirty:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            # Written aside and renamed, so a check running at the same time never reads half a file.
-            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"version": self.version, "readings": self.readings}, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-            os.replace(tmp, self.path)
+            store_cached(self.path, json.dumps({"version": self.version, "readings": self.readings}, ensure_ascii=False, sort_keys=True))
             self.dirty = False
 
 

@@ -14,13 +14,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
+import sys
 from pathlib import Path
 
 import jieba
 import jinja2
 
-BUILD = Path(__file__).resolve().parent.parent / "build"
+# MkDocs loads this file by path, from whatever folder the build runs in.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from build_tools import paths  # noqa: E402  (paths imports nothing heavy)
+
+BUILD = paths.BUILD
 CACHE = BUILD / "jinja-cache"
 
 
@@ -63,15 +68,9 @@ class Segments:
     def save(self) -> None:
         if not (self.added and self.path):
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # Files for older dictionaries of this variant go; written aside and renamed, so a build
-        # running at the same time never reads half a file.
-        for old in self.path.parent.glob(self.path.name.rsplit("-", 1)[0] + "-*.json"):
-            if old != self.path:
-                old.unlink(missing_ok=True)
-        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(self.words, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, self.path)
+        # Files for older dictionaries of this variant go.
+        family = self.path.name.rsplit("-", 1)[0] + "-*.json"
+        paths.store_cached(self.path, json.dumps(self.words, ensure_ascii=False, sort_keys=True), family)
         self.added = False
 
 

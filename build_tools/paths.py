@@ -1,5 +1,6 @@
 """Where things live. Every stage takes paths from here so tests can point them elsewhere."""
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,22 @@ SITE = ROOT / "site"
 DIST = ROOT / "dist"
 # The offline bundle: dist/<name>.zip, unpacking to one folder <name>/.
 BUNDLE_NAME = "quzhou-2020-report-edition"
+
+
+def store_cached(target: Path, text: str, family: str | None = None) -> Path:
+    """Write a cache file under build/; with ``family`` (a glob), older files of it go first.
+
+    Written aside and renamed, so a build or check running at the same time never reads half a
+    file.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for old in target.parent.glob(family) if family else ():
+        if old != target:
+            old.unlink(missing_ok=True)
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, target)
+    return target
 
 
 class _SeedFile:

@@ -108,20 +108,6 @@ HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 FILLER = "〇〇〇〇〇〇〇〇"
 
 
-def store_cached(target: Path, text: str, family: str) -> Path:
-    """Write a cache file whose name carries its key, dropping older files of the same family.
-
-    Written aside and renamed, so a build running at the same time never reads half a file.
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    for old in target.parent.glob(family):
-        old.unlink(missing_ok=True)
-    tmp = target.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, target)
-    return target
-
-
 def jieba_dictionary_in(code: str, cc: str | None) -> Path | None:
     """jieba's dictionary in a variant's script: None (jieba's own) for 简体, else converted.
 
@@ -143,7 +129,7 @@ def jieba_dictionary_in(code: str, cc: str | None) -> Path | None:
     for line in converter(cc).convert(source.read_text(encoding="utf-8")).splitlines():
         word, count = line.split(" ")[:2]
         freq[word] = freq.get(word, 0) + int(count)
-    return store_cached(target, "".join(f"{w} {n}\n" for w, n in freq.items()), f"full-{code}-*.txt")
+    return paths.store_cached(target, "".join(f"{w} {n}\n" for w, n in freq.items()), f"full-{code}-*.txt")
 
 
 @functools.cache
@@ -181,7 +167,7 @@ def jieba_main_dictionary(docs: Path, target: Path, code: str = "zh-Hans", cc: s
             words.update(run[start : end + 1] for end in ends if full.FREQ.get(run[start : end + 1]))
     kept = sum(full.FREQ[w] for w in words)
     lines = [f"{w} {full.FREQ[w]}\n" for w in sorted(words)] + [f"{FILLER} {full.total - kept}\n"]
-    return store_cached(cached, "".join(lines), f"{target.stem}-*.txt")
+    return paths.store_cached(cached, "".join(lines), f"{target.stem}-*.txt")
 
 
 def run_mkdocs(config: Path, epoch: int) -> None:
