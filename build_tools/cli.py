@@ -16,10 +16,11 @@ app = typer.Typer(add_completion=False, help="Build and check the annotated edit
 
 
 def _fail(errors: list) -> None:
-    # Sorted by file and line, as a linter prints them.
-    for e in sorted(errors, key=lambda e: (getattr(e, "path", ""), getattr(e, "line", 0))):
+    # Sorted by file and line, as a linter prints them; a problem two checks found is one line.
+    unique = {str(e): e for e in errors}.values()
+    for e in sorted(unique, key=lambda e: (getattr(e, "path", ""), getattr(e, "line", 0))):
         typer.echo(str(e), err=True)
-    typer.echo(f"{len(errors)} problem(s); nothing was written.", err=True)
+    typer.echo(f"{len(unique)} problem(s); nothing was written.", err=True)
     raise typer.Exit(1)
 
 
@@ -49,11 +50,15 @@ def docs() -> None:
 
 
 @app.command()
-def check(seeds: Path = typer.Option(paths.SEEDS, help="seeds folder to check (tests use a broken fixture)")) -> None:
-    """Validate everything in seeds/ and report every problem as path:line: message."""
-    files = paths.SeedFiles(seeds)
-    edition, errors = generate.load_edition(files)
-    if edition is not None and seeds == paths.SEEDS:
+def check(
+    seeds: Path = typer.Option(paths.SEEDS, help="seeds folder to check (tests use a broken fixture)"),
+    root: Path = typer.Option(paths.ROOT, help="repository whose seeds/, docs/ and overrides/ are checked (tests use hostile copies)"),
+) -> None:
+    """Validate everything a pull request can change and report every problem as path:line: message."""
+    whole = root != paths.ROOT and seeds == paths.SEEDS
+    files = paths.SeedFiles(root / "seeds", fallback=False) if whole else paths.SeedFiles(seeds)
+    edition, errors = generate.load_edition(files, root)
+    if edition is not None and files.root == paths.SEEDS:
         config = paths.ROOT / "mkdocs.yml"
         if navconfig.updated(config.read_text(encoding="utf-8"), generate.nav(edition.report)) != config.read_text(encoding="utf-8"):
             errors.append(DataError(config, 1, "the generated nav is stale; run `python -m build_tools docs`"))

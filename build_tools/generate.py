@@ -11,7 +11,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import charts, emend, glossary, ledger, paths, render, source, structure
+from . import charts, contributions, emend, glossary, ledger, paths, render, source, structure
 from .annotate import TermMatcher, occurrences
 from .convert import load_overrides
 from .model import Report
@@ -53,15 +53,27 @@ def load_report(seeds: paths.SeedFiles = paths.SeedFiles()) -> Report:
     return structure.parse(joined, structure.load_structure(seeds.structure), seeds.structure)
 
 
-def load_edition(seeds: paths.SeedFiles = paths.SeedFiles()) -> tuple[Edition | None, list[DataError]]:
-    """Load and cross-check every seed; return all errors at once rather than the first."""
-    errors: list[DataError] = []
+def load_edition(seeds: paths.SeedFiles = paths.SeedFiles(), root: Path | None = paths.ROOT) -> tuple[Edition | None, list[DataError]]:
+    """Load and cross-check every seed; return all errors at once rather than the first.
+
+    The contribution checks (links under ``root``'s contributed folders, stray glossary files,
+    every seed file's loading and text) come first and are listed with the rest, once each.
+    """
+    edition, errors = _load_edition(seeds, contributions.errors(seeds, root))
+    # A file that cannot load is found by the contribution check and again by its loader.
+    unique: dict[str, DataError] = {}
+    for e in errors:
+        unique.setdefault(str(e), e)
+    return edition, list(unique.values())
+
+
+def _load_edition(seeds: paths.SeedFiles, errors: list[DataError]) -> tuple[Edition | None, list[DataError]]:
     try:
         report = load_report(seeds)
     except (DataError, source.SeedChanged) as exc:
-        return None, [exc, *_schema_errors(seeds)]
+        return None, [*errors, exc, *_schema_errors(seeds)]
     except ExceptionGroup as group:
-        return None, [*group.exceptions, *_schema_errors(seeds)]
+        return None, [*errors, *group.exceptions, *_schema_errors(seeds)]
     texts = {b.cid: b.text for b in report.blocks()}
     loaded, entry_errors = glossary.load_entries(seeds.glossary)
     errors += entry_errors + glossary.check_entries(loaded, texts)

@@ -1,6 +1,8 @@
 """Load and validate the glossary (seeds/glossary/*.yaml), the unglossed list and the notes.
 
-Validators return DataErrors that name ``path:line``; the build stops on any of them.
+Validators return DataErrors that name ``path:line``; the build stops on any of them. What every
+contributed string must satisfy (no markup, no script URLs) is checked for all seed files at
+once by build_tools.contributions.
 """
 
 from __future__ import annotations
@@ -17,8 +19,6 @@ from .paths import BUILD, GLOSSARY_DIR, NOTES, UNGLOSSED, store_cached
 from .schema import Entry, Note, ReportSource, UnglossedList
 from .yamlio import DataError, LineDict, LineList, line_of, load, validate
 
-# Contributed text must not smuggle markup into pages: any tag-like text is refused.
-HTML_LIKE = re.compile(r"<\s*/?\s*[A-Za-z!?]|javascript:", re.IGNORECASE)
 QUOTED = re.compile(r"“([^“”]+)”")
 
 
@@ -37,25 +37,6 @@ class Loaded:
         return DataError(self.path, self.line(*loc), message)
 
 
-def html_errors(data: Any, path: Path) -> list[DataError]:
-    """Every string field that looks like HTML or a script URL, located by its line."""
-    found: list[DataError] = []
-
-    def walk(node: Any, loc: tuple) -> None:
-        if isinstance(node, LineDict):
-            for key, value in node.items():
-                walk(value, (*loc, key))
-        elif isinstance(node, LineList):
-            for i, value in enumerate(node):
-                walk(value, (*loc, i))
-        elif isinstance(node, str) and HTML_LIKE.search(node):
-            where = ".".join(map(str, loc))
-            found.append(DataError(path, line_of(data, loc), f"{where}: HTML or script is not allowed in contributed text"))
-
-    walk(data, ())
-    return found
-
-
 def load_entries(directory: Path = GLOSSARY_DIR) -> tuple[list[Loaded], list[DataError]]:
     entries: list[Loaded] = []
     errors: list[DataError] = []
@@ -65,7 +46,6 @@ def load_entries(directory: Path = GLOSSARY_DIR) -> tuple[list[Loaded], list[Dat
         except DataError as exc:
             errors.append(exc)
             continue
-        errors.extend(html_errors(data, path))
         entry, schema_errors = validate(Entry, data, path)
         errors.extend(schema_errors)
         if entry is None:
@@ -119,7 +99,6 @@ def quoted_only_forms(entries: list[Entry]) -> set[str]:
 def load_unglossed(path: Path = UNGLOSSED) -> tuple[list[str], Any, list[DataError]]:
     data = load(path)
     model, errors = validate(UnglossedList, data, path)
-    errors += html_errors(data, path)
     return ([u.expr for u in model.unglossed] if model else []), data, errors
 
 
@@ -146,7 +125,7 @@ def load_notes(path: Path = NOTES) -> tuple[list[Note], Any, list[DataError]]:
     data = load(path)
     if not isinstance(data, LineDict) or set(data) != {"notes"} or not isinstance(data["notes"], LineList):
         return [], data, [DataError(path, getattr(data, "line", 1), "the file must hold one key, 'notes', with a list")]
-    notes, errors = [], html_errors(data, path)
+    notes, errors = [], []
     for i, item in enumerate(data["notes"]):
         note, item_errors = validate(Note, item, path)
         errors += [DataError(path, e.line, f"notes.{i}.{e.message}") for e in item_errors]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -86,11 +87,25 @@ class LedgerData(Strict):
     rows: list[LedgerRow]
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (=HYPERLINK(…) can
+# exfiltrate data or run commands); such a text cell is written with a leading apostrophe, which
+# spreadsheets show as text. Numbers such as -1.5 are left as they are.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NUMBER = re.compile(r"[+-]?\d+(\.\d+)?(e[+-]?\d+)?%?")
+
+
+def inert_cell(cell: object) -> object:
+    """A CSV cell that no spreadsheet will evaluate (OWASP's CSV-injection advice)."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_START) and not NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
 def _csv(header: list[str], rows: list[list]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([inert_cell(c) for c in row] for row in rows)
     return out.getvalue()
 
 

@@ -50,7 +50,7 @@ class _SeedFile:
 
     def __get__(self, seeds: "SeedFiles", owner=None) -> Path:
         own = seeds.root / self.name
-        return own if own.exists() else SEEDS / self.name
+        return own if own.exists() or own.is_symlink() or not seeds.fallback else SEEDS / self.name
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,9 @@ class SeedFiles:
     """The contributed data files of one seeds folder (the real one, or a test fixture)."""
 
     root: Path = SEEDS
+    # A whole repository's seeds (a pull request's) must have every file; only a test fixture of
+    # a few broken files borrows the rest from the real folder.
+    fallback: bool = True
 
     # A fixture folder may omit the report (it then checks its data against the real one) or any
     # data file it does not mean to break.
@@ -72,9 +75,16 @@ class SeedFiles:
 
     @property
     def sha256(self) -> str | None:
-        # Only the report as received is pinned; a fixture's own small report is not.
-        return SEED_SHA256 if self.text == SEED_TEXT else None
+        # The report as received is pinned, in a whole repository too; a fixture's own small
+        # report is not.
+        return SEED_SHA256 if self.text == SEED_TEXT or not self.fallback else None
 
     @property
     def glossary(self) -> Path:
         return self.root / GLOSSARY_DIR.name
+
+    def yaml_files(self) -> list[Path]:
+        """Every YAML file of this seeds folder that the build reads, glossary entries included."""
+        own = [self.corrections, self.structure, self.unglossed, self.notes, self.ledger, self.nonquantities, self.overrides]
+        entries = sorted(p for p in self.glossary.glob("*.yaml") if not p.is_dir()) if self.glossary.is_dir() else []
+        return own + entries

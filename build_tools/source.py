@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .model import RawBlock
 from .paths import SEED_SHA256, SEED_TEXT
+from .yamlio import read_text
 
 
 class SeedChanged(Exception):
@@ -14,9 +15,10 @@ class SeedChanged(Exception):
 
 
 def read_seed(path: Path = SEED_TEXT, sha256: str | None = SEED_SHA256) -> list[RawBlock]:
-    data = path.read_bytes()
+    """The report's non-blank lines; a DataError for a missing, linked, oversized or undecodable
+    file, SeedChanged when the pinned report was edited."""
+    text = read_text(path)
     # The seed is the report as received: corrections go to emendations, never into this file.
-    if sha256 is not None and hashlib.sha256(data).hexdigest() != sha256:
+    if sha256 is not None and hashlib.sha256(text.encode("utf-8")).hexdigest() != sha256:
         raise SeedChanged(f"{path}:1: the seed file differs from the report as received (SHA-256 mismatch); record changes as emendations")
-    text = data.decode("utf-8")
     return [RawBlock(n, line) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]

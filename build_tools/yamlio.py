@@ -1,12 +1,27 @@
-"""YAML loading that remembers line numbers, so every data error can name ``path:line``."""
+"""YAML loading that remembers line numbers, so every data error can name ``path:line``.
+
+Everything in seeds/ comes from pull requests, so loading refuses what could be abused before
+any of it is parsed into data: links (which could publish a file from outside the repository),
+oversized files, bytes that are not UTF-8, control and bidi characters, and YAML anchors and
+aliases (a few lines of nested aliases expand to gigabytes).
+"""
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
+
+# The largest seed file today is the ledger (about 50 KB); twenty times that is no edit.
+MAX_BYTES = 1_000_000
+# C0 and C1 controls (tab and newline allowed; CR too, for files saved on Windows), and the
+# invisible formatting characters that can make text read differently from what it is: bidi
+# embeddings, overrides and isolates, and the zero-width joiners used to hide words.
+FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]")
 
 
 class DataError(Exception):
@@ -67,9 +82,47 @@ def load(path: Path) -> Any:
     return data
 
 
-def _load(path: Path) -> Any:
-    text = path.read_text(encoding="utf-8")
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """A contributed file's text, or a located DataError saying why it cannot be used.
+
+    Refused: a missing file, a symbolic link (it could publish a file from outside the
+    repository), a file over ``max_bytes``, bytes that are not UTF-8, and control or bidi
+    characters, each at its line.
+    """
+    if path.is_symlink():
+        raise DataError(path, 1, "is a symbolic link; contributed files must be regular files in the repository")
+    if not path.is_file():
+        raise DataError(path, 1, "missing file" if not path.exists() else "not a regular file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise DataError(path, 1, f"file is {size} bytes; the limit is {max_bytes}")
+    data = path.read_bytes()
     try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(path, data[: exc.start].count(b"\n") + 1, f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded") from None
+    bad = FORBIDDEN_CHARS.search(text)
+    if bad:
+        raise DataError(path, text.count("\n", 0, bad.start()) + 1, f"character {_name(bad.group())} is not allowed")
+    return text
+
+
+def _name(ch: str) -> str:
+    return "NUL" if ch == "\0" else f"U+{ord(ch):04X}"
+
+
+def _refuse_aliases(text: str, path: Path) -> None:
+    # Anchors and aliases are refused at the first event, before composing: composing is cheap,
+    # but turning a node graph of nested aliases into data is exponential.
+    for event in yaml.parse(text, Loader=LOADER):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise DataError(path, event.start_mark.line + 1, "YAML anchors and aliases (& and *) are not allowed; write the value out")
+
+
+def _load(path: Path) -> Any:
+    text = read_text(path)
+    try:
+        _refuse_aliases(text, path)
         node = yaml.compose(text, Loader=LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -80,6 +133,70 @@ def _load(path: Path) -> Any:
         return _plain(node)
     except DataError as exc:
         raise DataError(path, exc.line, exc.message) from None
+
+
+# Markup in any form: a tag, a comment, a declaration or processing instruction, an autolink.
+MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+# A URL scheme other than http(s), found after entities are decoded and white space and controls
+# removed, so that "java\nscript:" and "&#106;avascript:" are seen for what they are.
+SCHEME = re.compile(r"(?<![a-z0-9+.\-])(?!https?:)([a-z][a-z0-9+.\-]*):(?=[^\s:])")
+# Markdown images: contributed text shows no pictures (an outside one is fetched on page load).
+IMAGE = re.compile(r"!\[")
+# Markdown link targets, which must be http(s) URLs or paths inside the site.
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+
+
+def text_problem(text: str) -> str | None:
+    """Why a contributed string may not reach a page, or None when it may.
+
+    Every free-text field of every seed file passes through here: no markup, no control or
+    bidi characters (escaped ones such as "\\0" included), no images, and no URL schemes other
+    than http(s), in the text or as a link target. The page's sanitizer is the second line.
+    """
+    bad = FORBIDDEN_CHARS.search(text)
+    if bad:
+        return f"character {_name(bad.group())} is not allowed"
+    if MARKUP.search(text):
+        return "HTML or other markup is not allowed in contributed text"
+    if IMAGE.search(text):
+        return "images are not allowed in contributed text"
+    squeezed = re.sub(r"[\s\x00-\x1f]+", "", html.unescape(text)).lower()
+    scheme = SCHEME.search(squeezed)
+    if scheme and not _plain_colon(scheme.group(1)):
+        return f"URL scheme {scheme.group(1)!r} is not allowed; only http and https"
+    for target in LINK_TARGET.findall(text):
+        if target.startswith("//"):
+            return f"link target {target!r} has no scheme; write https://"
+    return None
+
+
+def _plain_colon(word: str) -> bool:
+    # "Note:..." or a time "10:30" in running text is not a URL; a scheme a browser acts on is.
+    return word not in DANGEROUS_SCHEMES and not word.endswith(("script", "data"))
+
+
+DANGEROUS_SCHEMES = {"javascript", "vbscript", "data", "file", "blob", "filesystem", "jar", "about", "chrome", "view-source", "ms-its", "mhtml", "livescript", "mocha"}
+
+
+def text_errors(data: Any, path: Path) -> list[DataError]:
+    """Every string in loaded data (keys too) that may not reach a page, each at its line."""
+    found: list[DataError] = []
+
+    def walk(node: Any, loc: tuple) -> None:
+        if isinstance(node, LineDict):
+            for key, value in node.items():
+                if isinstance(key, str) and (problem := text_problem(key)):
+                    found.append(DataError(path, line_of(data, (*loc, key)), f"key {key!r}: {problem}"))
+                walk(value, (*loc, key))
+        elif isinstance(node, LineList):
+            for i, value in enumerate(node):
+                walk(value, (*loc, i))
+        elif isinstance(node, str) and (problem := text_problem(node)):
+            where = ".".join(map(str, loc))
+            found.append(DataError(path, line_of(data, loc), f"{where}: {problem}" if where else problem))
+
+    walk(data, ())
+    return found
 
 
 def line_of(data: Any, loc: tuple[Any, ...]) -> int:

@@ -1,7 +1,7 @@
 """Glossary helpers: index letters, pinyin order, the readings cache, the HTML guard."""
 
 from build_tools import glossary
-from build_tools.glossary import PinyinCache, html_errors, initial
+from build_tools.glossary import PinyinCache, initial
 from build_tools.yamlio import load
 
 
@@ -25,10 +25,3 @@ def test_a_cut_short_readings_cache_is_recomputed_not_fatal(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["pinyin-cache.json"]  # no temporary file left
 
 
-def test_html_in_any_field_is_found_with_its_line(tmp_path):
-    path = tmp_path / "e.yaml"
-    path.write_text('term: 甲\nsources:\n  - title: "<img src=x onerror=alert(1)>"\n  - url: "javascript:alert(1)"\n', encoding="utf-8")
-    assert [(e.line, e.message) for e in html_errors(load(path), path)] == [
-        (3, "sources.0.title: HTML or script is not allowed in contributed text"),
-        (4, "sources.1.url: HTML or script is not allowed in contributed text"),
-    ]
