@@ -57,3 +57,70 @@ def bundle(built, tmp_path_factory) -> Path:
     with zipfile.ZipFile(built["zip"]) as zf:
         zf.extractall(target)
     return target / site.BUNDLE_NAME
+
+
+# Payloads that `check` lets through because they are text, not markup, and must reach the
+# built pages inert: escaped where they are printed, sanitized where Markdown renders them.
+HOSTILE_AUTHOR = "[点我](javascript:alert(document.cookie)) \u202e\"onmouseover=\"alert(document.domain)"
+HOSTILE_EDITS = [
+    # A page title with quotes: nav, <title>, og:title.
+    ("seeds/structure.yaml", "title: 致谢,", "title: '致谢\" onmouseover=\"alert(document.domain)',"),
+    # An emendation whose text breaks out of the description meta tags.
+    ("seeds/emendations.yaml", "corrections:\n", "corrections:\n  - line: 35\n    rule: typo\n    before: 成绩来之不易\n"
+     "    after: '成绩来之不易\" autofocus onfocus=\"alert(document.domain)'\n    reason: hostile fixture\n"),
+    # A spreadsheet formula in a ledger cell.
+    ("seeds/ledger.yaml", 'indicator: "地区生产总值"\n    value: 6.7', 'indicator: "=HYPERLINK(\\"https://evil.example\\",\\"点\\")"\n    value: 6.7'),
+]
+# Raw HTML and hostile links in a hand-written page (docs/ is contributed too).
+HOSTILE_ABOUT = """
+
+## 测试 { #hostile }
+
+<script>alert(document.domain)</script>
+<img src="x" onerror="alert(document.domain)">
+<iframe src="https://evil.example/"></iframe>
+
+[点我](javascript:alert(document.domain)) [数据](data:text/html,hi) ![](https://evil.example/t.png)
+<a href="java&#10;script:alert(document.domain)">拆开的</a>
+"""
+
+
+def make_hostile_tree(target: Path) -> Path:
+    """A git checkout of the repository with the hostile payloads above, committed by a hostile author."""
+    import shutil
+    import subprocess
+
+    from build_tools import paths
+
+    names = subprocess.run(["git", "ls-files", "-z"], cwd=paths.ROOT, capture_output=True, check=True).stdout.decode().split("\0")
+    for name in filter(None, names):
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(paths.ROOT / name, target / name)
+    # The converted jieba dictionaries take seconds to make and do not depend on the payloads.
+    for cached in (paths.BUILD / "jieba").glob("full-*.txt"):
+        (target / "build" / "jieba").mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, target / "build" / "jieba" / cached.name)
+    for rel_path, find, replace in HOSTILE_EDITS:
+        text = (target / rel_path).read_text(encoding="utf-8")
+        assert text.count(find) >= 1, (rel_path, find)
+        (target / rel_path).write_text(text.replace(find, replace, 1), encoding="utf-8")
+    with (target / "docs" / "about.md").open("a", encoding="utf-8") as f:
+        f.write(HOSTILE_ABOUT)
+    env = dict(os.environ, GIT_AUTHOR_NAME=HOSTILE_AUTHOR, GIT_AUTHOR_EMAIL="x@example.org",
+               GIT_COMMITTER_NAME="ci", GIT_COMMITTER_EMAIL="ci@example.org")
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "hostile"]):
+        subprocess.run(["git", *args], cwd=target, env=env, check=True, capture_output=True)
+    return target
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    """The hostile tree built with the real command; its site/ for the tests to read."""
+    import subprocess
+    import sys
+
+    root = make_hostile_tree(tmp_path_factory.mktemp("hostile") / "repo")
+    proc = subprocess.run([sys.executable, "-m", "build_tools", "build"], cwd=root, capture_output=True, text=True,
+                          env={k: v for k, v in os.environ.items() if k not in HOSTED})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return root
