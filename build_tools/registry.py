@@ -1,0 +1,89 @@
+"""The edition's registry: its script variants, its pages outside the report and its emendation
+rules, each listed once.
+
+Everything that needs one of these lists derives it from here: the per-variant MkDocs configs and
+the variant switcher, the navigation and the home page's appendix, the generated paths under
+docs/, the open data's field descriptions, the 校勘记 page's rule table and the schema of the
+hand-kept corrections. Adding a variant or a page type is a change here plus its content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One script variant of the whole edition."""
+
+    code: str  # folder, id and key in the open data, e.g. "zh-TW"
+    lang: str  # BCP 47 tag on <html lang> and hreflang
+    label: str  # name in the switcher, in its own script
+    opencc: str | None  # stock OpenCC configuration it is converted with; None for the source
+    material_language: str  # Material's interface language
+    og_locale: str  # Open Graph locale
+
+    @property
+    def prefix(self) -> str:
+        """URL prefix under the site root: the source variant is the root itself."""
+        return "" if self.opencc is None else f"{self.code}/"
+
+
+VARIANTS: tuple[Variant, ...] = (
+    Variant("zh-Hans", "zh-Hans", "简体", None, "zh", "zh_CN"),
+    Variant("zh-TW", "zh-Hant-TW", "繁體·臺灣", "s2tw", "zh-TW", "zh_TW"),
+    Variant("zh-HK", "zh-Hant-HK", "繁體·香港", "s2hk", "zh-Hant", "zh_HK"),
+)
+SOURCE = VARIANTS[0]
+
+
+def variant(code: str) -> Variant:
+    return next(v for v in VARIANTS if v.code == code)
+
+
+@dataclass(frozen=True)
+class AppendixPage:
+    """A page after the report: generated from a template, or hand-written in docs/ (template None)."""
+
+    path: str  # Markdown path under docs/
+    nav_title: str
+    template: str | None = None
+    summary: str = ""  # its line in the home page's contents; empty: not listed there
+    search: bool = True  # False: left out of the search index
+
+
+APPENDIX: tuple[AppendixPage, ...] = (
+    AppendixPage("numbers.md", "数说", "numbers.md.j2", "报告中的全部数字，2019年实绩与2020年目标"),
+    AppendixPage("glossary.md", "术语表", "glossary.md.j2", "按类别排列的口号、数字概括语、改革、地名与机构"),
+    # The term index repeats the glossary's headings; in search it would only duplicate them.
+    AppendixPage("terms.md", "术语索引", "terms.md.j2", "术语表的拼音索引", search=False),
+    AppendixPage("emendations.md", "校勘记", "emendations.md.j2", "对原文的全部改动"),
+    AppendixPage("data/index.md", "开放数据", "data.md.j2", "报告全文、术语、编者注、数说的 JSON 与 CSV"),
+    AppendixPage("about.md", "关于本版", None, "来源、许可、引用方式"),
+    AppendixPage("contributors.md", "贡献者", "contributors.md.j2"),
+)
+APPENDIX_TITLE = "附录"
+HOME = "index.md"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A kind of emendation: what the build (or an editor, when hand-kept) changes, and why."""
+
+    name: str
+    label: str  # one line on the 校勘记 page
+    hand_kept: bool = False  # recorded by editors in seeds/emendations.yaml, not found by the build
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("page-break", "PDF 分页处断开的段落，接排", hand_kept=True),
+    Rule("spacing", "数字两侧的半角空格，删去"),
+    Rule("formula", "公式标记（PM_{2.5}），改回 PM2.5"),
+    Rule("punctuation", "半角标点，改为全角"),
+    Rule("heading-bracket", "标题序号的半角括号，改为全角"),
+    Rule("traditional-character", "简体文本中的繁体字，改为简体"),
+    Rule("typo", "原文错字，改正", hand_kept=True),
+    Rule("sic", "原文如此，保留并加注", hand_kept=True),
+)
+RULE_LABELS = {r.name: r.label for r in RULES}
+HAND_KEPT_RULES = tuple(r.name for r in RULES if r.hand_kept)
