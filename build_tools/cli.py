@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from . import generate, navconfig, paths
+from . import buildlock, generate, navconfig, paths
 from .prepare import BuildError, prepare
 from .yamlio import DataError
 
@@ -44,7 +44,8 @@ def build(jobs: int = typer.Option(3, help="MkDocs builds run at once")) -> None
 def docs() -> None:
     """Generate the Markdown pages under docs/ from seeds/ (what `mkdocs serve` does on start)."""
     try:
-        prepare()
+        with buildlock.exclusive():
+            prepare()
     except BuildError as exc:
         _fail(exc.errors)
 

@@ -15,7 +15,7 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from build_tools import paths  # noqa: E402
+from build_tools import buildlock, paths  # noqa: E402
 from build_tools import mkdocs_build_hooks  # noqa: E402
 from build_tools.mkdocs_build_hooks import on_env, on_post_build, on_startup  # noqa: E402, F401  (same as the build)
 from build_tools.prepare import prepare  # noqa: E402
@@ -26,7 +26,10 @@ _generated: dict[str, str] = {}
 # Run before the search plugin's on_config, which loads the generated jieba dictionary.
 @event_priority(100)
 def on_config(config):
-    _, files = prepare(docs=None)
+    # prepare() rewrites build/jieba/ and mkdocs.yml's nav, which a running build's MkDocs
+    # processes read: wait for that build rather than change them under it.
+    with buildlock.exclusive():
+        _, files = prepare(docs=None)
     _generated.clear()
     _generated.update(files)
     return mkdocs_build_hooks.on_config(config)

@@ -6,16 +6,12 @@ import os
 from pathlib import Path
 
 from . import generate, glossary, navconfig, paths
+# Defined beside write_changed, which raises it too; cli and the tests import it from here.
+from .generate import BuildError
 from .material_fixes import patched_search_worker
-from .yamlio import DataError
 
-
-class BuildError(Exception):
-    """Bad input: carries every located error so the CLI can print them all."""
-
-    def __init__(self, errors: list[DataError]):
-        super().__init__("\n".join(str(e) for e in errors))
-        self.errors = errors
+# The generated files under docs/ that the last run wrote (generate.write_changed).
+MANIFEST_NAME = "generated-docs.txt"
 
 
 def jieba_dictionary(terms: list[str]) -> str:
@@ -32,7 +28,7 @@ def prepare(docs: Path | None = paths.DOCS, build: Path = paths.BUILD, config: P
     files.update(open_data(edition, build))
     files.update(patched_search_worker())
     if docs is not None:
-        generate.write_changed(docs, files)
+        generate.write_changed(docs, files, build / MANIFEST_NAME)
     write_if_changed(build / "jieba" / "zh-Hans.txt", jieba_dictionary(list(glossary.surface_forms(edition.entries))))
     navconfig.write_nav(config, generate.nav(edition.report))
     return edition, files

@@ -1,11 +1,12 @@
 """Stage 7: build every variant with MkDocs and assemble site/ and the offline zip in dist/.
 
-Everything is built in a staging folder and swapped in at the end, so a failed build
-leaves the previous site/ and dist/ untouched.
+Everything is built in a staging folder of the run's own and swapped in at the end, so a failed
+build leaves the previous site/ and dist/ untouched.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -13,13 +14,15 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import yaml
 
-from . import paths
+from . import buildlock, paths
 from .convert import VARIANTS, Variant, convert_text, converter, variant_configs
 from .glossary import surface_forms
 from .prepare import jieba_dictionary, prepare, write_if_changed
@@ -224,25 +227,93 @@ def add_hreflang_to_sitemaps(site: Path, root_url: str) -> None:
         (site / variant.prefix / "sitemap.xml.gz").write_bytes(gzip.compress(data, mtime=0))
 
 
-def swap_in(staged: Path, final: Path) -> None:
-    old = final.with_name(final.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if final.exists():
-        final.rename(old)
-    staged.rename(final)
-    if old.exists():
-        shutil.rmtree(old)
+def swap_in(pairs: dict[Path, Path], aside: Path) -> None:
+    """Put each staged folder (value) in place of its final one (key), all of them or none.
+
+    POSIX renames one directory atomically, but no call swaps two, so site/ and dist/ cannot
+    change in one atomic step. What this gives instead: both new trees are complete before the
+    first rename; the renames (old site/ into ``aside``, new one in, then the same for dist/) run
+    back to back; if any fails, or Ctrl-C interrupts them, those already made are undone in
+    reverse and the old pair is back. ``aside`` is a folder under build/ (which git ignores; never
+    next to site/), removed at the end; if a rename back fails too, it is kept, and the error says
+    where the old copy is. It must be on the filesystem of the final folders, or the first rename
+    fails and nothing changes.
+
+    A reader of site/ sees either the whole old tree or the whole new one, never a mix of their
+    files; but between two adjacent renames site/ briefly does not exist, and for the time of two
+    renames the new site/ stands beside the old dist/. A process killed outright (SIGKILL, power
+    loss) in that window can leave site/ or dist/ missing, never half-written; the next build
+    makes it again and removes the copy left in ``aside``.
+    """
+    aside.mkdir(parents=True, exist_ok=True)
+    moves: list[tuple[Path, Path]] = []
+    for i, (final, staged) in enumerate(pairs.items()):
+        final.parent.mkdir(parents=True, exist_ok=True)
+        if final.exists() or final.is_symlink():
+            moves.append((final, aside / f"{i}-{final.name}"))
+        moves.append((staged, final))
+    done: list[tuple[Path, Path]] = []
+    try:
+        for source, target in moves:
+            source.rename(target)
+            done.append((source, target))
+    # BaseException: a Ctrl-C between two renames must not leave the pair half swapped either.
+    except BaseException as exc:
+        if undo_renames(done, exc):
+            shutil.rmtree(aside, ignore_errors=True)
+        raise
+    shutil.rmtree(aside, ignore_errors=True)
+
+
+def undo_renames(done: list[tuple[Path, Path]], exc: BaseException) -> bool:
+    """Move each renamed folder back, last first; False (with a note on ``exc``) if one would not go."""
+    undone = True
+    for source, target in reversed(done):
+        try:
+            target.rename(source)
+        except OSError as undo:
+            exc.add_note(f"could not move {target} back to {source} ({undo}); it is kept there until the next build")
+            undone = False
+    return undone
+
+
+@contextlib.contextmanager
+def run_staging(build_dir: Path = paths.BUILD) -> Iterator[Path]:
+    """A staging folder of this run's own under build/, removed however the run ends.
+
+    Called with the build lock held, so any other staging folder there was left by a build that
+    was killed (its cleanup never ran) and is removed first. (A build killed outright can leave
+    its MkDocs processes running for some seconds, writing into its own staging folder only; a
+    later build removes what they write.)
+    """
+    for abandoned in build_dir.glob("staging*"):
+        shutil.rmtree(abandoned, ignore_errors=True)
+    build_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix="staging-", dir=build_dir))
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def build(site: Path = paths.SITE, dist: Path = paths.DIST, jobs: int = 3) -> None:
-    """The whole edition: every variant into site/, the offline zip into dist/."""
+    """The whole edition: every variant into site/, the offline zip into dist/.
+
+    One build at a time (a second waits for the first; see buildlock), made in a staging folder
+    of its own that is removed on success and failure alike, and swapped in at the end: site/
+    and dist/ are both the previous build's or both this one's (swap_in says how nearly).
+    """
+    with buildlock.exclusive(), run_staging() as staging:
+        stage(staging, jobs)
+        # Beside the staging folder, not in it: a copy that could not be moved back must outlive it.
+        swap_in({site: staging / "site", dist: staging / "dist"}, staging.with_name(f"{staging.name}-old"))
+
+
+def stage(staging: Path, jobs: int = 3) -> None:
+    """Generate docs/, then build every variant into staging/site and the zip into staging/dist."""
     edition, _ = prepare()
     epoch = source_date_epoch()
-    staging = paths.BUILD / "staging"
-    if staging.exists():
-        shutil.rmtree(staging)
-    (staging / "site").mkdir(parents=True)
+    (staging / "site").mkdir()
     base = yaml.safe_load((paths.ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     configs = variant_configs()
     forms = list(surface_forms(edition.entries))
@@ -277,5 +348,3 @@ def build(site: Path = paths.SITE, dist: Path = paths.DIST, jobs: int = 3) -> No
     # cannot contain itself, so it is added after zipping.
     if os.environ.get("SITE_URL"):
         shutil.copyfile(staging / "dist" / f"{BUNDLE_NAME}.zip", staging / "site" / f"{BUNDLE_NAME}.zip")
-    swap_in(staging / "site", site)
-    swap_in(staging / "dist", dist)

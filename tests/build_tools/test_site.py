@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -14,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 import jsonschema
 import opencc
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from build_tools import site
@@ -238,6 +241,226 @@ def test_a_failed_build_leaves_site_and_dist_untouched(tmp_path):
     assert re.search(r"seeds/glossary/zuiduo-paoyici\.yaml:\d+: definition: HTML or script is not allowed", proc.stderr)
     for folder in ("site", "dist"):
         assert [p.name for p in (copy / folder).iterdir()] == ["marker.txt"]
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def git_status() -> str:
+    return subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+
+
+def staging_folders() -> list[Path]:
+    from build_tools import paths
+
+    return sorted(paths.BUILD.glob("staging*"))
+
+
+def previous_build(out: Path) -> dict[str, dict[str, bytes]]:
+    for folder in ("site", "dist"):
+        (out / folder / "2").mkdir(parents=True)
+        (out / folder / "2" / "4.html").write_bytes(f"previous {folder}".encode())
+    return {folder: snapshot(out / folder) for folder in ("site", "dist")}
+
+
+def fake_mkdocs(config: Path, epoch: int) -> None:
+    # Stands in for MkDocs (seconds per variant): a one-page site in the config's site_dir.
+    site_dir = config.parent / yaml.safe_load(config.read_text(encoding="utf-8"))["site_dir"]
+    site_dir.mkdir(parents=True, exist_ok=True)
+    (site_dir / "index.html").write_text(f"new {config.parent.name}", encoding="utf-8")
+
+
+def fail_in_mkdocs(monkeypatch, out: Path) -> type[BaseException]:
+    def fail_for_zh_tw(config: Path, epoch: int) -> None:
+        if config.parent.name == "zh-TW":
+            raise site.MkDocsFailed(f"mkdocs build failed for {config}")
+        fake_mkdocs(config, epoch)
+
+    monkeypatch.setattr(site, "run_mkdocs", fail_for_zh_tw)
+    return site.MkDocsFailed
+
+
+def fail_in_zip(monkeypatch, out: Path) -> type[BaseException]:
+    def disk_full(*args) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(site, "zip_folder", disk_full)
+    return OSError
+
+
+def fail_moving_dist_in(monkeypatch, out: Path) -> type[BaseException]:
+    rename = Path.rename
+
+    def failing(self: Path, target):
+        if Path(target) == out / "dist" and self.name == "dist":  # the new dist/, from staging
+            raise OSError(5, "Input/output error")
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", failing)
+    return OSError
+
+
+@pytest.mark.parametrize("failure", [fail_in_mkdocs, fail_in_zip, fail_moving_dist_in])
+def test_a_build_failing_midway_leaves_the_previous_pair_and_nothing_else(tmp_path, monkeypatch, failure):
+    monkeypatch.delenv("SITE_URL", raising=False)
+    monkeypatch.setattr(site, "run_mkdocs", fake_mkdocs)
+    out = tmp_path / "out"
+    before, status = previous_build(out), git_status()
+    expected = failure(monkeypatch, out)
+    with pytest.raises(expected):
+        site.build(site=out / "site", dist=out / "dist")
+    assert {folder: snapshot(out / folder) for folder in ("site", "dist")} == before
+    # Nothing beside them (no site.old/), no staging folder left, nothing new for git.
+    assert sorted(p.name for p in out.iterdir()) == ["dist", "site"]
+    assert staging_folders() == []
+    assert git_status() == status
+
+
+def test_a_build_replaces_site_and_dist_and_leaves_nothing_else(tmp_path, monkeypatch):
+    monkeypatch.delenv("SITE_URL", raising=False)
+    monkeypatch.setattr(site, "run_mkdocs", fake_mkdocs)
+    out = tmp_path / "out"
+    previous_build(out)
+    status = git_status()
+    site.build(site=out / "site", dist=out / "dist")
+    assert snapshot(out / "site") == {"index.html": b"new zh-Hans", "zh-TW/index.html": b"new zh-TW", "zh-HK/index.html": b"new zh-HK"}
+    with zipfile.ZipFile(out / "dist" / f"{site.BUNDLE_NAME}.zip") as zf:
+        assert zf.testzip() is None and len(zf.namelist()) == 3
+    assert sorted(p.name for p in out.iterdir()) == ["dist", "site"]
+    assert staging_folders() == []
+    assert git_status() == status
+
+
+def staged_pair(tmp_path: Path) -> tuple[dict[Path, Path], dict[str, dict[str, bytes]]]:
+    """Old site/ and dist/ in out/, new ones in staging/; what each folder holds."""
+    for where, label in (("out", "old"), ("staging", "new")):
+        for folder in ("site", "dist"):
+            (tmp_path / where / folder).mkdir(parents=True)
+            (tmp_path / where / folder / "index.html").write_text(f"{label} {folder}", encoding="utf-8")
+    pairs = {tmp_path / "out" / f: tmp_path / "staging" / f for f in ("site", "dist")}
+    return pairs, {str(p.relative_to(tmp_path)): snapshot(p) for p in [*pairs, *pairs.values()]}
+
+
+# The four renames: old site aside, new site in, old dist aside, new dist in.
+@pytest.mark.parametrize("failing", [0, 1, 2, 3])
+def test_swap_rolls_back_to_the_old_pair_when_a_rename_fails(tmp_path, monkeypatch, failing):
+    pairs, before = staged_pair(tmp_path)
+    rename, calls = Path.rename, []
+
+    def flaky(self: Path, target):
+        calls.append((self, target))
+        if len(calls) == failing + 1:
+            raise OSError(18, "Invalid cross-device link")
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", flaky)
+    with pytest.raises(OSError, match="cross-device"):
+        site.swap_in(pairs, tmp_path / "build" / "old")
+    assert {str(p.relative_to(tmp_path)): snapshot(p) for p in [*pairs, *pairs.values()]} == before
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["dist", "site"]
+    assert not (tmp_path / "build" / "old").exists()
+
+
+def test_an_old_copy_that_cannot_be_moved_back_is_kept_and_named(tmp_path, monkeypatch):
+    pairs, before = staged_pair(tmp_path)
+    rename = Path.rename
+
+    def full_disk_at_dist(self: Path, target):
+        # Moving the new dist/ in fails, and so does moving the old dist/ back.
+        if Path(target) == tmp_path / "out" / "dist":
+            raise OSError(5, "Input/output error")
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", full_disk_at_dist)
+    with pytest.raises(OSError) as caught:
+        site.swap_in(pairs, tmp_path / "build" / "old")
+    kept = tmp_path / "build" / "old" / "1-dist"
+    assert caught.value.__notes__ == [f"could not move {kept} back to {tmp_path / 'out' / 'dist'} ([Errno 5] Input/output error); it is kept there until the next build"]
+    assert snapshot(kept) == before["out/dist"] and snapshot(tmp_path / "out" / "site") == before["out/site"]
+
+
+def test_swap_puts_the_old_pair_under_build_not_beside_it_and_removes_it(tmp_path, monkeypatch):
+    pairs, before = staged_pair(tmp_path)
+    rename, moved = Path.rename, []
+    monkeypatch.setattr(Path, "rename", lambda self, target: moved.append(Path(target).relative_to(tmp_path).as_posix()) or rename(self, target))
+    site.swap_in(pairs, tmp_path / "build" / "old")
+    assert moved == ["build/old/0-site", "out/site", "build/old/1-dist", "out/dist"]
+    assert snapshot(tmp_path / "out" / "site") == before["staging/site"]
+    assert snapshot(tmp_path / "out" / "dist") == before["staging/dist"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["dist", "site"]
+    assert list((tmp_path / "build").iterdir()) == []
+    # A first build has no old pair to move aside.
+    site.swap_in({tmp_path / "new" / "site": tmp_path / "out" / "site"}, tmp_path / "build" / "old2")
+    assert snapshot(tmp_path / "new" / "site") == before["staging/site"]
+
+
+def wait_for_lock_holder(pid: int, timeout: float = 120) -> None:
+    from build_tools import buildlock, paths
+
+    deadline = time.monotonic() + timeout
+    lock = paths.BUILD / buildlock.LOCK_NAME
+    while not (lock.exists() and lock.read_text(encoding="utf-8").strip() == str(pid)):
+        assert time.monotonic() < deadline, "the first build never took the lock"
+        time.sleep(0.05)
+
+
+def test_two_concurrent_builds_both_succeed_one_after_the_other(tmp_path):
+    code = "import sys; from pathlib import Path; from build_tools import site; site.build(site=Path(sys.argv[1]) / 'site', dist=Path(sys.argv[1]) / 'dist')"
+    status = git_status()
+    first = subprocess.Popen([sys.executable, "-c", code, str(tmp_path / "a")], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # The second starts once the first holds the lock, so that it must wait.
+    wait_for_lock_holder(first.pid)
+    second = subprocess.Popen([sys.executable, "-c", code, str(tmp_path / "b")], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    results = [(p, *p.communicate(timeout=600)) for p in (first, second)]
+    for proc, _, err in results:
+        assert proc.returncode == 0, err
+    assert f"waiting for another build (pid {first.pid}) …" in results[1][2]
+    for out in (tmp_path / "a", tmp_path / "b"):
+        files = {p.relative_to(out / "site").as_posix() for p in (out / "site").rglob("*") if p.is_file()}
+        assert {"index.html", "2/4.html", "zh-TW/2/4.html", "zh-HK/2/4.html", "search/search_index.js"} <= files
+        with zipfile.ZipFile(out / "dist" / f"{site.BUNDLE_NAME}.zip") as zf:
+            assert zf.testzip() is None
+            names = {n.removeprefix(f"{site.BUNDLE_NAME}/") for n in zf.namelist()}
+        assert names == files - {f"{site.BUNDLE_NAME}.zip"}
+    assert snapshot(tmp_path / "a" / "site") == snapshot(tmp_path / "b" / "site")
+    assert staging_folders() == []
+    assert git_status() == status
+
+
+def test_generating_docs_waits_for_a_running_build(tmp_path):
+    import threading
+
+    from build_tools import buildlock, paths
+
+    with buildlock.exclusive(paths.BUILD):
+        docs = subprocess.Popen([sys.executable, "-m", "build_tools", "docs"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+        first_line: list[str] = []
+        reader = threading.Thread(target=lambda: first_line.append(docs.stderr.readline()))
+        reader.start()
+        reader.join(120)
+        # It says whom it waits for, and cannot finish while the lock is held.
+        assert first_line == [f"waiting for another build (pid {os.getpid()}) …\n"] and docs.poll() is None
+    _, rest = docs.communicate(timeout=300)
+    assert docs.returncode == 0, rest
+
+
+def test_a_file_of_ones_own_in_a_generated_folder_stops_the_build_and_is_kept(tmp_path):
+    copy = repo_copy(tmp_path)
+    mine = copy / "docs" / "1" / "notes-mine.md"
+    mine.parent.mkdir(parents=True, exist_ok=True)
+    mine.write_text("# 我的笔记\n", encoding="utf-8")
+    (copy / "docs" / "index.md").unlink(missing_ok=True)
+    proc = subprocess.run([sys.executable, "-m", "build_tools", "build"], cwd=copy, capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "docs/1/notes-mine.md:1: not a generated file; generated folders are rewritten by the build — move it out\n" in proc.stderr
+    assert "1 problem(s); nothing was written." in proc.stderr
+    # Kept, and nothing written: the generated index page is still missing, no site/ was made.
+    assert mine.read_text(encoding="utf-8") == "# 我的笔记\n"
+    assert not (copy / "docs" / "index.md").exists() and not (copy / "site").exists()
 
 
 def test_ledger_numbers_in_the_text_link_to_their_rows(built, edition):
