@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import subprocess
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -210,15 +211,24 @@ def render_all(ed: Edition) -> dict[str, str]:
 
 
 def contributors() -> list[tuple[str, int]]:
-    """Everyone who has committed to the edition, with their number of commits (from git)."""
+    """Everyone who has committed to the edition (names as display_name gives them), with their number of commits (from git)."""
     try:
         out = subprocess.run(["git", "log", "--format=%aN"], cwd=paths.ROOT, capture_output=True, text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError):
         return []
     counts: dict[str, int] = {}
-    for name in out.splitlines():
+    for name in filter(None, map(display_name, out.splitlines())):
         counts[name] = counts.get(name, 0) + 1
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+# Bidirectional embeddings, overrides and isolates: they could reorder the text around a name.
+BIDI_CONTROLS = frozenset(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
+
+
+def display_name(name: str) -> str:
+    """A git author name as shown on the page: control and bidi-override characters dropped, trimmed."""
+    return "".join(ch for ch in name if unicodedata.category(ch) != "Cc" and ch not in BIDI_CONTROLS).strip()
 
 
 def numbers_page(ed: Edition) -> str:

@@ -8,6 +8,9 @@
   types. Glossary terms are whole words through the user dictionary. It is also 15% faster.
 - That segmentation is also kept on disk between builds, keyed by the dictionaries in use: most
   runs of text are the same from one build to the next, and cutting them is a fifth of a build.
+- Templates autoescape: a title or description from seeds/ or docs/ reaches the page as text.
+  The page body is HTML by construction, so it is sanitized (build_tools/sanitize.py) and only
+  then marked safe, as are toc titles, which Python-Markdown has already escaped.
 """
 
 from __future__ import annotations
@@ -19,11 +22,13 @@ from pathlib import Path
 
 import jieba
 import jinja2
+from markupsafe import Markup
+from mkdocs.plugins import event_priority
 
 # MkDocs loads this file by path, from whatever folder the build runs in.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from build_tools import paths  # noqa: E402  (paths imports nothing heavy)
+from build_tools import paths, sanitize  # noqa: E402  (neither imports anything heavy)
 
 BUILD = paths.BUILD
 CACHE = BUILD / "jinja-cache"
@@ -91,7 +96,49 @@ def on_post_build(config):
     SEGMENTS.save()
 
 
-def on_env(env, config, files):
+def on_env(env: jinja2.Environment, config, files) -> jinja2.Environment:
+    """Material's templates with autoescape on and a bytecode cache on disk."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(CACHE))
+    # Autoescape is compiled into a template's code, and the cache tells bytecode apart only by its
+    # source: a file name of its own keeps bytecode compiled without escaping from being reused.
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(CACHE), "__jinja2_autoescape_%s.cache")
+    # Every value a template prints is escaped unless it is Markup: only the page body and titles
+    # that are HTML by construction are (on_page_content, on_page_context).
+    env.autoescape = True
     return env
+
+
+def mark_toc(items) -> None:
+    """Toc titles are HTML text (Python-Markdown escaped them): reduced to text and marked safe."""
+    for item in items:
+        item.title = Markup(sanitize.plain(str(item.title)))
+        mark_toc(item.children)
+
+
+def mark_titles(page) -> None:
+    """The page's toc titles, and a title MkDocs took from its first heading, marked safe as text."""
+    mark_toc(page.toc)
+    # Without a nav or front matter title, MkDocs keeps the first heading's HTML text (still escaped).
+    heading = getattr(page, "_title_from_render", None)
+    if heading is not None:
+        page._title_from_render = Markup(sanitize.plain(str(heading)))
+
+
+# Lowest priority: this runs after every other handler of the event, so nothing edits the body after.
+@event_priority(-100)
+def on_page_content(html: str, page, config, files) -> Markup:
+    """The page body sanitized (sanitize.page) and marked safe for the autoescaping templates."""
+    mark_titles(page)
+    return Markup(sanitize.page(html))
+
+
+@event_priority(-100)
+def on_page_context(context, page, config, nav):
+    """The body sanitized again after Material's search plugin rewrote it with a regular expression.
+
+    That rewrite (deleting data-search-* attributes) hands back a plain string, and where the text
+    itself says data-search-x=" it deletes up to the next quote, which may be inside a tag; so what
+    the template prints is sanitized last, here, not only before the rewrite.
+    """
+    page.content = Markup(sanitize.page(str(page.content)))
+    return context

@@ -19,6 +19,7 @@ import jinja2
 import markdown
 from markupsafe import Markup, escape
 
+from . import sanitize
 from .annotate import TermMatcher
 from .model import Block, Page, Report
 from .paths import TEMPLATES
@@ -174,12 +175,14 @@ def link_citations(text: str, md_path: str, ctx: "Context | None") -> str:
 
 
 def markdown_html(text: str, md_path: str = "", ctx: "Context | None" = None) -> Markup:
-    """Contributed Markdown rendered to HTML here, after escaping, so no tag can pass through.
+    """Contributed Markdown rendered to HTML here: escaped first, so a tag in the text stays text,
+    and the result sanitized to text tags and links to http(s), mailto or within the site, so no
+    javascript:, data: or remote image gets through however it is spelled.
 
     Rendered once here rather than by each variant's MkDocs build; the result has no blank line,
     so it stays one raw HTML block in the page's Markdown.
     """
-    out = markdown.markdown(link_citations(html.escape(text, quote=False), md_path, ctx))
+    out = sanitize.text_fragment(markdown.markdown(link_citations(html.escape(text, quote=False), md_path, ctx)))
     return Markup(re.sub(r"\n{2,}", "\n", out))
 
 

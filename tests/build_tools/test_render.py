@@ -57,6 +57,26 @@ def test_contributed_markdown_cannot_inject_html():
     assert '<a href="https://www.gov.cn/">链接</a>' in html
 
 
+@pytest.mark.parametrize("text", [
+    "[x](java\nscript:alert(1))", "[x](JaVaScRiPt:alert(1))", "[x](&#106;avascript:alert(1))", "[x](javascript&#58;alert(1))",
+    "[x](data:text/html,<script>alert(1)</script>)", "[x](vbscript:msgbox(1))", "[x](//evil.example/a)",
+    "![p](https://evil.example/p.png)", "![p](//evil.example/p.png)", "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">', '<a href="//evil.example">x</a>', "[x](https://www.gov.cn/ 'a\" onmouseover=\"alert(1)')",
+])
+def test_contributed_markdown_cannot_plant_script_remote_images_or_bad_links(text):
+    soup = BeautifulSoup(render.markdown_html(text), "html.parser")
+    assert not soup.find_all(["script", "img"])
+    assert not [k for el in soup.find_all(True) for k in el.attrs if k.startswith("on")]
+    assert all(render.sanitize.is_allowed_link(a["href"]) for a in soup.find_all("a", href=True))
+    assert not [a for a in soup.find_all("a", href=True) if a["href"].startswith("//")]
+
+
+def test_contributed_markdown_keeps_text_tags_and_good_links():
+    html = render.markdown_html("*a* **b** `c` [f](../2/4.html#p-2.4.1)\n\n- [d](https://www.gov.cn/)\n- [e](mailto:ed@example.org)")
+    assert html == ('<p><em>a</em> <strong>b</strong> <code>c</code> <a href="../2/4.html#p-2.4.1">f</a></p>\n<ul>\n'
+                    '<li><a href="https://www.gov.cn/">d</a></li>\n<li><a href="mailto:ed@example.org">e</a></li>\n</ul>')
+
+
 def test_sic_marker_is_editorial(pages):
     soup = BeautifulSoup(pages["2/index.md"], "html.parser")
     item = soup.find(attrs={"data-para": "2.0.4"})
