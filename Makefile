@@ -3,8 +3,10 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# Zensical, the successor of Material for MkDocs, in a virtualenv of its own (see zensical-check).
+ZVENV := .venv-zensical
 
-.PHONY: site test check docs serve bench clean
+.PHONY: site test check docs serve bench zensical-check clean
 
 $(VENV)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -13,6 +15,11 @@ $(VENV)/.site-deps: requirements.txt
 
 $(VENV)/.test-deps: $(VENV)/.site-deps requirements-test.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+$(ZVENV)/.deps: requirements-zensical.txt
+	$(PYTHON) -m venv $(ZVENV)
+	$(ZVENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
 	touch $@
 
 ## Build every variant into site/ and the offline bundle into dist/.
@@ -38,6 +45,10 @@ serve: $(VENV)/.site-deps
 ## Benchmarks, printed as ratios against a baseline run in the same process.
 bench: $(VENV)/.test-deps
 	$(PY) -m build_tools.bench
+
+## Build the 简体 pages with Zensical too and compare every block of report text with Material's.
+zensical-check: $(VENV)/.test-deps $(ZVENV)/.deps
+	$(PY) -m build_tools.zensical_check
 
 clean:
 	rm -rf site dist build
