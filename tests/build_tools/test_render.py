@@ -1,7 +1,15 @@
-"""Golden files: the Markdown of a few pages, rendered with a small fixed glossary and one note.
+"""Golden files: the Markdown of every report page (docs/index.md, docs/1/…, docs/2/…, docs/3/…),
+rendered with a small fixed glossary, one note and two ledger rows.
 
-The glossary here is fixed so that the goldens change only when rendering changes. To accept a
-deliberate change, run with UPDATE_GOLDEN=1 and review the diff.
+The glossary, notes and ledger here are fixed, not read from seeds/, so that the goldens change
+only when rendering changes (templates, render.py, the structure or the emendation rules), never
+when a contributor edits a glossary entry: with the real glossary, one entry's edited definition
+would change the tooltip on every page it occurs on. The apparatus pages (glossary, terms,
+numbers, emendations), which are made of the seeds, are checked structurally in test_generate.py.
+
+To accept a deliberate change: ``UPDATE_GOLDEN=1 .venv/bin/python -m pytest -c tests/pytest.ini
+--rootdir=. tests/build_tools/test_render.py`` rewrites tests/golden/ (and removes goldens of pages
+that no longer exist); review the diff with ``git diff tests/golden/`` before committing.
 """
 
 import os
@@ -10,13 +18,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from build_tools import render
-from build_tools.annotate import TermMatcher
-from build_tools.generate import block_pages
+from build_tools import generate, ledger, render
+from build_tools.annotate import TermMatcher, occurrences
+from build_tools.generate import Edition, block_pages
 from build_tools.render import Context
-from build_tools.schema import Entry, Note, ReportSource
+from build_tools.schema import Entry, LedgerRow, Note, ReportSource
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+UPDATE = bool(os.environ.get("UPDATE_GOLDEN"))
 
 ENTRIES = [
     Entry(id="zuiduo-paoyici", term="最多跑一次", category="reform", level="provincial", english="“Run at Most Once” reform",
@@ -27,21 +36,60 @@ ENTRIES = [
           english="grasp with both hands", definition="疫情防控和经济发展两手抓。", sources=[ReportSource(cite="2.0.4")], status="verified"),
 ]
 NOTES = {"2.4.1": [Note(para="2.4.1", text="2019年为“最多90天”（见 1.1.1）。", sources=[ReportSource(cite="1.1.1")])]}
+# One number with a percent sign and one without, so that the ledger links are in the goldens too.
+ROWS = [
+    LedgerRow(id="gdp-2019", para="1.0.1", quote="全市地区生产总值增长6.7%", indicator="地区生产总值", value=6.7, unit="%",
+              comparison="增长", year=2019, kind="result"),
+    LedgerRow(id="approval-days-2020", para="2.4.1", quote="实现一般企业投资项目竣工验收前审批“最多80天”",
+              indicator="一般企业投资项目竣工验收前审批天数", value=80, unit="天", comparison="最多", year=2020, kind="target"),
+]
+
+# Every report page: the front page and the page of each section (taken from the structure).
+REPORT_PAGES = ["index.md", *(render.page_path(p.slug) for p in generate.load_report().pages)]
+
+
+def golden_name(page: str) -> str:
+    return page.replace("/", "-")
 
 
 @pytest.fixture(scope="module")
 def pages(report):
+    """Every generated file, rendered from the real report with the fixed glossary, notes and ledger."""
     forms = {f: e.id for e in ENTRIES for f in [e.term, *e.forms]}
-    ctx = Context({e.id: e for e in ENTRIES}, TermMatcher(forms), NOTES, block_pages(report))
-    return render.pages_markdown(report, ctx)
+    texts = {b.cid: b.text for b in report.blocks()}
+    matcher = TermMatcher(forms)
+    placed: dict[str, list] = {}
+    for p in ledger.place(ROWS, texts):
+        placed.setdefault(p.row.para, []).append(p)
+    ctx = Context({e.id: e for e in ENTRIES}, matcher, NOTES, block_pages(report), placed)
+    return generate.render_all(Edition(report, ENTRIES, ctx, texts, occurrences(texts, matcher), ROWS))
 
 
-@pytest.mark.parametrize("page", ["1/1.md", "2/index.md", "2/4.md", "3/closing.md"])
+@pytest.mark.parametrize("page", REPORT_PAGES)
 def test_page_markdown_matches_golden(pages, page):
-    golden = GOLDEN / page.replace("/", "-")
-    if os.environ.get("UPDATE_GOLDEN"):
+    """The page's Markdown is byte for byte the reviewed golden (UPDATE_GOLDEN=1 to accept a change)."""
+    golden = GOLDEN / golden_name(page)
+    if UPDATE:
         golden.write_text(pages[page], encoding="utf-8")
+    assert golden.exists(), f"no golden for {page}; run with UPDATE_GOLDEN=1 and review it"
     assert pages[page] == golden.read_text(encoding="utf-8")
+
+
+def test_every_golden_is_a_report_page():
+    """No golden outlives its page: tests/golden/ holds exactly one file per report page."""
+    expected = {golden_name(p) for p in REPORT_PAGES}
+    if UPDATE:
+        for stale in GOLDEN.glob("*.md"):
+            if stale.name not in expected:
+                stale.unlink()
+    assert {p.name for p in GOLDEN.glob("*.md")} == expected
+
+
+def test_goldens_hold_term_note_and_ledger_links(pages):
+    """The fixed context is exercised: the goldens contain term links, a note and both ledger links."""
+    text = "".join(pages[p] for p in REPORT_PAGES)
+    assert 'class="term"' in text and 'class="note-ref"' in text
+    assert 'data-ledger="gdp-2019"' in text and 'data-ledger="approval-days-2020"' in text
 
 
 def test_definition_is_escaped_in_the_tooltip(pages):
