@@ -22,6 +22,7 @@ import yaml
 from . import paths
 from .convert import VARIANTS, Variant, convert_text, converter, variant_configs
 from .glossary import surface_forms
+from .interface import load_interface
 from .prepare import jieba_dictionary, prepare, write_if_changed
 
 BUNDLE_NAME = paths.BUNDLE_NAME
@@ -45,7 +46,8 @@ def source_date_epoch() -> int:
 
 
 def copy_converted(src: Path, dst: Path, config: str | None) -> None:
-    """Mirror a folder, converting the text files when a config is given."""
+    """Mirror a folder, converting the text (not the markup) of Markdown and HTML files when a
+    config is given."""
     if dst.exists():
         shutil.rmtree(dst)
     for path in sorted(src.rglob("*")):
@@ -60,7 +62,11 @@ def copy_converted(src: Path, dst: Path, config: str | None) -> None:
 
 
 def variant_config(variant: Variant, base: dict, folder: Path, site_dir: Path, config: str | None, jieba_dict: Path, jieba_user: Path) -> Path:
-    """A per-variant mkdocs.yml that only INHERITs the base and overrides what differs."""
+    """A per-variant mkdocs.yml that only INHERITs the base and overrides what differs.
+
+    Every variant uses overrides/ itself, unconverted; its words are the variant's own messages
+    (extra.edition.messages, from seeds/interface.yaml).
+    """
     conv = functools.partial(convert_text, config_path=config)
 
     def convert_nav(node):
@@ -82,10 +88,10 @@ def variant_config(variant: Variant, base: dict, folder: Path, site_dir: Path, c
         "site_dir": os.path.relpath(site_dir, folder),
         "theme": {
             "language": variant.material_language,
-            "custom_dir": os.path.relpath(folder / "overrides" if config else paths.ROOT / "overrides", folder),
+            "custom_dir": os.path.relpath(paths.ROOT / "overrides", folder),
             "palette": palette,
         },
-        "extra": {"edition": {"variant": variant.code, "og_locale": variant.og_locale, "switch_label": conv(base["extra"]["edition"]["switch_label"]), "repo": os.environ.get("REPO_URL", "")}},
+        "extra": {"edition": {"variant": variant.code, "og_locale": variant.og_locale, "switch_label": conv(base["extra"]["edition"]["switch_label"]), "repo": os.environ.get("REPO_URL", ""), "messages": load_interface()[variant.code]}},
         "plugins": [
             {"search": dict(search, jieba_dict=str(jieba_dict), jieba_dict_user=str(jieba_user))},
             "offline",
@@ -256,7 +262,6 @@ def build(site: Path = paths.SITE, dist: Path = paths.DIST, jobs: int = 3) -> No
             cc = configs[variant.code]
             if cc:
                 copy_converted(paths.DOCS, folder / "docs", cc)
-                copy_converted(paths.ROOT / "overrides", folder / "overrides", cc)
             terms = [convert_text(f, cc) for f in forms]
             # One user dictionary per variant beside the one `mkdocs serve` uses (the same file for
             # 简体, which prepare() has already written, so this write is then a no-op).
