@@ -184,6 +184,14 @@ def variant_configs(folder: Path = BUILD / "opencc", overrides_path: Path = OPEN
 
 
 @cache
+def conversion_key(config_path: str) -> str:
+    """What a converted document depends on besides its source: this module's code, the OpenCC
+    configuration (whose file name carries the overrides' hash) and OpenCC's version."""
+    parts = [Path(__file__).read_bytes(), Path(config_path).read_bytes(), opencc.__version__.encode()]
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()
+
+
+@cache
 def converter(config_path: str) -> opencc.OpenCC:
     return opencc.OpenCC(config_path)
 

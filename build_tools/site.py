@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -20,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from . import paths
-from .convert import VARIANTS, Variant, convert_text, converter, variant_configs
+from .convert import VARIANTS, Variant, conversion_key, convert_text, converter, variant_configs
 from .glossary import surface_forms
 from .interface import load_interface
 from .prepare import jieba_dictionary, prepare, write_if_changed
@@ -47,18 +48,31 @@ def source_date_epoch() -> int:
 
 def copy_converted(src: Path, dst: Path, config: str | None) -> None:
     """Mirror a folder, converting the text (not the markup) of Markdown and HTML files when a
-    config is given."""
-    if dst.exists():
-        shutil.rmtree(dst)
-    for path in sorted(src.rglob("*")):
-        if path.is_dir():
+    config is given.
+
+    A file whose source, configuration and converter are those of the last mirroring (keys kept
+    beside the folder, in <dst>.keys.json) is left as it is, so a warm build converts nothing.
+    """
+    keys_file = dst.with_name(f"{dst.name}.keys.json")
+    before = json.loads(keys_file.read_text(encoding="utf-8")) if keys_file.exists() and dst.exists() else {}
+    # Forgotten until the mirror is whole again, so that a file left half-written is never trusted.
+    keys_file.unlink(missing_ok=True)
+    salt = conversion_key(config).encode() if config else b""
+    keys: dict[str, str] = {}
+    for path in sorted(p for p in src.rglob("*") if p.is_file()):
+        rel, data = path.relative_to(src).as_posix(), path.read_bytes()
+        keys[rel] = hashlib.sha256(data + salt).hexdigest()
+        target = dst / rel
+        if before.get(rel) == keys[rel] and target.exists():
             continue
-        target = dst / path.relative_to(src)
         target.parent.mkdir(parents=True, exist_ok=True)
         if config and path.suffix in TEXT_SUFFIXES:
-            target.write_text(convert_text(path.read_text(encoding="utf-8"), config), encoding="utf-8")
+            target.write_text(convert_text(data.decode("utf-8"), config), encoding="utf-8")
         else:
-            shutil.copyfile(path, target)
+            target.write_bytes(data)
+    for stale in [p for p in dst.rglob("*") if p.is_file() and p.relative_to(dst).as_posix() not in keys]:
+        stale.unlink()
+    keys_file.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
 
 
 def variant_config(variant: Variant, base: dict, folder: Path, site_dir: Path, config: str | None, jieba_dict: Path, jieba_user: Path) -> Path:
