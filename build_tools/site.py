@@ -50,26 +50,28 @@ def copy_converted(src: Path, dst: Path, config: str | None) -> None:
     """Mirror a folder, converting the text (not the markup) of Markdown and HTML files when a
     config is given.
 
-    A file whose source, configuration and converter are those of the last mirroring (keys kept
-    beside the folder, in <dst>.keys.json) is left as it is, so a warm build converts nothing.
+    A file whose source, configuration and converter are those of the last mirroring, and which
+    is still what that mirroring wrote, is left as it is (keys beside the folder, in
+    <dst>.keys.json), so a warm build converts nothing.
     """
     keys_file = dst.with_name(f"{dst.name}.keys.json")
     before = json.loads(keys_file.read_text(encoding="utf-8")) if keys_file.exists() and dst.exists() else {}
     # Forgotten until the mirror is whole again, so that a file left half-written is never trusted.
     keys_file.unlink(missing_ok=True)
     salt = conversion_key(config).encode() if config else b""
-    keys: dict[str, str] = {}
+    keys: dict[str, list[str]] = {}
     for path in sorted(p for p in src.rglob("*") if p.is_file()):
         rel, data = path.relative_to(src).as_posix(), path.read_bytes()
-        keys[rel] = hashlib.sha256(data + salt).hexdigest()
-        target = dst / rel
-        if before.get(rel) == keys[rel] and target.exists():
+        source_key, target = hashlib.sha256(data + salt).hexdigest(), dst / rel
+        # The output is checked too: another build (an older checkout's, say) may have rewritten it.
+        kept = before.get(rel)
+        if kept and kept[0] == source_key and target.exists() and hashlib.sha256(target.read_bytes()).hexdigest() == kept[1]:
+            keys[rel] = kept
             continue
+        out = convert_text(data.decode("utf-8"), config).encode("utf-8") if config and path.suffix in TEXT_SUFFIXES else data
         target.parent.mkdir(parents=True, exist_ok=True)
-        if config and path.suffix in TEXT_SUFFIXES:
-            target.write_text(convert_text(data.decode("utf-8"), config), encoding="utf-8")
-        else:
-            target.write_bytes(data)
+        target.write_bytes(out)
+        keys[rel] = [source_key, hashlib.sha256(out).hexdigest()]
     for stale in [p for p in dst.rglob("*") if p.is_file() and p.relative_to(dst).as_posix() not in keys]:
         stale.unlink()
     keys_file.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
