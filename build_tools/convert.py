@@ -116,9 +116,10 @@ def seed_text(root: Path) -> str:
     """All that the seeds say, whitespace removed: the report as received and the YAML files but
     the overrides themselves (whose reasons quote the words they fix).
 
-    Raw files rather than the loaded edition: reading them costs milliseconds and cannot fail,
-    and they hold every text that is converted (pages are made from them). Whitespace goes
-    because the report's lines break inside words and YAML folds long strings.
+    Raw files rather than the loaded edition: reading them costs milliseconds, cannot fail on
+    another file's error and needs none of the pipeline (generate imports this module); the
+    report's words and the contributed text are all in them. Whitespace goes because the report's
+    lines break inside words and YAML folds long strings.
     """
     seeds = SeedFiles(root)
     files = [seeds.text, seeds.corrections, seeds.structure, seeds.unglossed, seeds.notes, seeds.ledger, seeds.nonquantities]
