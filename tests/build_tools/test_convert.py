@@ -264,7 +264,7 @@ def tag_sequence(page: Path, own_url: str = "", site_url: str = "") -> list[tupl
 
     What rightly differs between variants is left out: <html lang>, <meta content> (page title and
     description as text), the variant switcher, which marks the current variant, and the
-    variant's own folder (``own_url``) in absolute links, which stands as ``site_url``.
+    variant's own folder in links (``own_url``, e.g. /report/zh-TW/), which stands as ``site_url`` (/report/).
     """
     doc = lxml.html.parse(str(page)).getroot()
     for switcher in doc.find_class("edition-switcher"):
