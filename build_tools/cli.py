@@ -63,14 +63,16 @@ def check(
         config = paths.ROOT / "mkdocs.yml"
         if navconfig.updated(config.read_text(encoding="utf-8"), generate.nav(edition.report)) != config.read_text(encoding="utf-8"):
             errors.append(DataError(config, 1, "the generated nav is stale; run `python -m build_tools docs`"))
-    try:
-        from .convert import load_overrides
+    from .convert import load_overrides
+    from .interface import load_interface
 
-        load_overrides(files.overrides)
-    except DataError as exc:
-        errors.append(exc)
-    except ExceptionGroup as group:
-        errors.extend(group.exceptions)
+    for loader, path in ((load_overrides, files.overrides), (load_interface, files.interface)):
+        try:
+            loader(path)
+        except DataError as exc:
+            errors.append(exc)
+        except ExceptionGroup as group:
+            errors.extend(group.exceptions)
     if errors:
         _fail(errors)
     typer.echo("seeds OK")

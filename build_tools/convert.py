@@ -12,14 +12,16 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant
 from pathlib import Path
 
 import opencc
-from pydantic import BaseModel, ConfigDict, Field
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from .paths import BUILD, OPENCC_OVERRIDES
-from .yamlio import DataError, LineList, load, validate
+from .paths import BUILD, OPENCC_OVERRIDES, SeedFiles
+from .yamlio import DataError, LineDict, load, validate
 
 SHARE = Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc"
 
@@ -42,12 +44,27 @@ VARIANTS = (
 )
 
 
+# What an override may hold: CJK unified ideographs (the basic block and extensions A to I) and
+# 〇, the Han numeral zero. No ASCII, no punctuation, no compatibility ideographs: an override
+# changes which character stands in the text, it can never add markup or anything else.
+HAN = re.compile("[\u3007\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ee5f\U00030000-\U000323af]+")
+
+
 class Override(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
     simplified: str = Field(min_length=1)
     zh_TW: str = Field(alias="zh-TW", min_length=1)
     zh_HK: str = Field(alias="zh-HK", min_length=1)
     reason: str = Field(min_length=4)
+
+    @field_validator("simplified", "zh_TW", "zh_HK")
+    @classmethod
+    def han_only(cls, value: str) -> str:
+        """Han characters only (see HAN)."""
+        bad = next((c for c in value if not HAN.fullmatch(c)), None)
+        if bad is not None:
+            raise ValueError(f"only Han characters (CJK ideographs, 〇) are allowed; {bad!r} (U+{ord(bad):04X}) is not one")
+        return value
 
 
 class Overrides(BaseModel):
@@ -56,17 +73,65 @@ class Overrides(BaseModel):
 
 
 def load_overrides(path: Path = OPENCC_OVERRIDES) -> list[Override]:
+    """The project's corrections to OpenCC, each one checked to be a character-for-character
+    conversion of Han text that the seeds hold.
+
+    Raises an ExceptionGroup of every problem as a located DataError, in line order, or a
+    DataError when the file is not YAML.
+    """
     data = load(path)
     model, errors = validate(Overrides, data, path)
+    items = data.get("overrides") if isinstance(data, dict) else None
+    # Checked on the loaded YAML, so that they are reported with the schema's errors, not after.
+    if isinstance(items, list):
+        errors += override_errors(items, path, seed_text(path.parent))
     if errors:
-        raise ExceptionGroup("bad OpenCC overrides", errors)
-    seen: dict[str, int] = {}
-    items = data["overrides"] if isinstance(data["overrides"], LineList) else []
-    for i, o in enumerate(model.overrides):
-        if o.simplified in seen:
-            raise DataError(path, getattr(items[i], "line", 1), f"override for {o.simplified!r} given twice")
-        seen[o.simplified] = i
+        raise ExceptionGroup("bad OpenCC overrides", sorted(errors, key=lambda e: e.line))
     return model.overrides
+
+
+def override_errors(items: list, path: Path, text: str) -> list[DataError]:
+    """Overrides that rewrite rather than convert (a form of another length), that convert
+    nothing (the simplified form is not in ``text``) or that are given twice."""
+    errors: list[DataError] = []
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        simplified = item.get("simplified") if isinstance(item, LineDict) else None
+        if not isinstance(simplified, str):
+            continue  # the schema's error
+        line = {key: item.key_lines.get(key, item.line) for key in ("simplified", "zh-TW", "zh-HK")}
+        for key in ("zh-TW", "zh-HK"):
+            form = item.get(key)
+            if isinstance(form, str) and len(form) != len(simplified):
+                errors.append(DataError(path, line[key], f"overrides.{i}.{key}: {form!r} has {len(form)} characters and {simplified!r} {len(simplified)}: OpenCC converts character for character, an override may not rewrite"))
+        if simplified in seen:
+            errors.append(DataError(path, line["simplified"], f"overrides.{i}.simplified: override for {simplified!r} given twice"))
+        elif HAN.fullmatch(simplified) and simplified not in text:
+            errors.append(DataError(path, line["simplified"], f"overrides.{i}.simplified: {simplified!r} occurs nowhere in the report or the seeds' text: the override would convert nothing"))
+        seen.add(simplified)
+    return errors
+
+
+def seed_text(root: Path) -> str:
+    """All that the seeds say, whitespace removed: the report as received and the YAML files but
+    the overrides themselves (whose reasons quote the words they fix).
+
+    Raw files rather than the loaded edition: reading them costs milliseconds, cannot fail on
+    another file's error and needs none of the pipeline (generate imports this module); the
+    report's words and the contributed text are all in them. Whitespace goes because the report's
+    lines break inside words and YAML folds long strings.
+    """
+    seeds = SeedFiles(root)
+    files = [seeds.text, seeds.corrections, seeds.structure, seeds.unglossed, seeds.notes, seeds.ledger, seeds.nonquantities]
+    files += sorted(seeds.glossary.glob("*.yaml"))
+    stamp = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.exists())
+    return _joined_text(stamp)
+
+
+@lru_cache(maxsize=4)
+def _joined_text(stamp: tuple[tuple[str, int, int], ...]) -> str:
+    # Keyed by the files' paths, mtimes and sizes: a build loads the overrides three times.
+    return re.sub(r"\s+", "", "".join(Path(name).read_text(encoding="utf-8") for name, _, _ in stamp))
 
 
 def _dict_group(files: list[str], policy: str) -> dict:
@@ -120,22 +185,231 @@ def variant_configs(folder: Path = BUILD / "opencc", overrides_path: Path = OPEN
 
 
 @cache
+def conversion_key(config_path: str) -> str:
+    """What a converted document depends on besides its source: this module's code, the OpenCC
+    configuration (whose file name carries the overrides' hash) and OpenCC's version."""
+    parts = [Path(__file__).read_bytes(), Path(config_path).read_bytes(), opencc.__version__.encode()]
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()
+
+
+@cache
 def converter(config_path: str) -> opencc.OpenCC:
     return opencc.OpenCC(config_path)
 
 
-# Spans in another script are never converted: the simplified form shown on purpose
-# (lang="zh-Hans"), English renderings (lang="en"), pinyin (lang="zh-Latn-pinyin"), and text
-# already in a traditional variant's own form (lang="zh-Hant-TW", "zh-Hant-HK"), which a second
-# conversion could only spoil.
-KEEP = re.compile(r'(<span\b[^>]*\blang="(?:zh-Hans|en|zh-Latn-pinyin|zh-Hant-TW|zh-Hant-HK)"[^>]*>[^<]*</span>)')
+# Documents are converted in their text only: markup and code are kept byte for byte. A piece of
+# a document is its source text and whether it is text to convert.
+Piece = tuple[str, bool]
+
+# Attributes whose values a reader sees or hears; every other one (id, class, href, data-*, value)
+# is code and kept.
+HUMAN_ATTRIBUTES = frozenset({"title", "alt", "aria-label", "aria-description", "aria-roledescription", "aria-placeholder", "aria-valuetext", "placeholder", "label", "abbr"})
+# Elements whose content is code or literal input and output.
+VERBATIM_ELEMENTS = frozenset({"code", "pre", "script", "style", "kbd", "samp"})
+VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"})
+# Markdown in the text between tags that is code, not text: code spans (within a paragraph), link
+# destinations `](…)` (a link title after one stays text), reference labels `][…]` and
+# definitions, attribute lists `{ #id .class key=value }`.
+MARKDOWN_CODE = re.compile(
+    r"(?<!`)(`+)(?!`)(?:[^\n]|\n(?![ \t]*\n))*?(?<!`)\1(?!`)"
+    r"|\]\([^\s()]*(?:\([^\s()]*\)[^\s()]*)*"
+    r"|\]\[[^\]\n]*\]"
+    r"|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S+"
+    r"|\{:?[ \t]*(?:[#.][^\s{}]|[\w-]+=)[^{}\n]*\}",
+    re.MULTILINE,
+)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+# Front matter values that readers see: the page title, its description, the edit buttons' labels
+# (None stands for every item of a list). Every other key and value is kept.
+FRONT_MATTER_TEXT = (("title",), ("description",), ("edit_sources", None, "label"))
 CORNER = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
+# Joins a document's texts for one OpenCC call; a private-use character, so no phrase spans it.
+SEPARATOR = "\ue000"
+TEXT, KEPT, TAG = range(3)
+
+
+class _Splitter(HTMLParser):
+    """HTML with Markdown between the tags, cut into markup and text at the parser's own positions.
+
+    Content of a verbatim element (VERBATIM_ELEMENTS) or of any element that declares its language
+    (lang="en", "zh-Hans", "zh-Latn-pinyin", a traditional variant's tag: all are not the page's
+    running simplified text) or says translate="no" is kept, however deeply nested.
+    """
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.marks: list[tuple[int, int]] = []  # (offset, TEXT | KEPT | TAG), in document order
+        self.tag_ends: dict[int, tuple[int, bool]] = {}  # start tag offset -> (end, has attributes to convert)
+        self.open: list[tuple[str, bool]] = []  # open elements and whether each keeps its content
+        self.keeping = 0  # how many open elements keep their content
+        self.feed(source)
+        self.close()
+
+    def _here(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def _mark(self, kind: int) -> None:
+        self.marks.append((self._here(), kind))
+
+    def _start(self, tag: str, attrs: list[tuple[str, str | None]], void: bool) -> None:
+        start, raw = self._here(), self.get_starttag_text() or ""
+        declared = human = False
+        for name, value in attrs:
+            declared = declared or (name == "lang" and bool(value)) or (name == "translate" and value == "no")
+            human = human or name in HUMAN_ATTRIBUTES
+        self.marks.append((start, TAG))
+        self.tag_ends[start] = (start + len(raw), human and not (self.keeping or declared))
+        if not void:
+            keeps = declared or tag in VERBATIM_ELEMENTS
+            self.open.append((tag, keeps))
+            self.keeping += keeps
+        # Whatever follows the tag up to the next event belongs to the element's content.
+        self.marks.append((start + len(raw), KEPT if self.keeping else TEXT))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs, tag in VOID_ELEMENTS)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs, True)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._mark(KEPT)
+        # An end tag closes its element and any left open inside it; a stray one closes nothing.
+        if any(name == tag for name, _ in self.open):
+            while self.open:
+                name, keeps = self.open.pop()
+                self.keeping -= keeps
+                if name == tag:
+                    break
+
+    def handle_data(self, data: str) -> None:
+        self._mark(KEPT if self.keeping else TEXT)
+
+    handle_entityref = handle_charref = handle_data
+
+    def handle_comment(self, data: str) -> None:
+        self._mark(KEPT)
+
+    handle_decl = handle_pi = unknown_decl = handle_comment
+
+
+def _tag_pieces(raw: str, attributes_are_text: bool) -> list[Piece]:
+    """A start tag kept byte for byte but for the values of human-readable attributes.
+
+    Attributes are found with the very expressions html.parser read the tag with.
+    """
+    if not attributes_are_text:
+        return [(raw, False)]
+    pieces: list[Piece] = []
+    done, k = 0, tagfind_tolerant.match(raw, 1).end()
+    while (m := attrfind_tolerant.match(raw, k)) and m.end() > k:
+        if m.group(3) and m.group(1).lower() in HUMAN_ATTRIBUTES:
+            start, end = m.span(3)
+            if raw[start] in "'\"":
+                start, end = start + 1, end - 1
+            pieces += [(raw[done:start], False), (raw[start:end], True)]
+            done = end
+        k = m.end()
+    return pieces + [(raw[done:], False)]
+
+
+def _markdown_pieces(text: str) -> list[Piece]:
+    """Text between tags, with its Markdown code (MARKDOWN_CODE) kept."""
+    # Most texts hold none of the characters the expression starts with; spare them the scan.
+    if not any(c in text for c in "`]{"):
+        return [(text, True)]
+    pieces: list[Piece] = []
+    done = 0
+    for m in MARKDOWN_CODE.finditer(text):
+        pieces += [(text[done : m.start()], True), (m.group(), False)]
+        done = m.end()
+    return pieces + [(text[done:], True)]
+
+
+def _body_pieces(source: str) -> list[Piece]:
+    """The document after its front matter: markup kept, text cut further by _markdown_pieces."""
+    splitter = _Splitter(source)
+    # Each mark runs to the next; the last one closes the text still open.
+    marks = splitter.marks + [(len(source), KEPT), (len(source), KEPT)]
+    pieces: list[Piece] = []
+    text_start = None
+    for (start, kind), (end, _) in zip(marks, marks[1:]):
+        # Adjacent text events (data, character references) are one text, so that a code span
+        # across an entity is still seen whole.
+        if kind == TEXT:
+            text_start = start if text_start is None else text_start
+            continue
+        if text_start is not None:
+            pieces += _markdown_pieces(source[text_start:start])
+            text_start = None
+        if kind == TAG:
+            tag_end, attributes_are_text = splitter.tag_ends[start]
+            pieces += _tag_pieces(source[start:tag_end], attributes_are_text)
+        else:
+            pieces.append((source[start:end], False))
+    return pieces
+
+
+def _scalars_at(node: yaml.Node, path: tuple[str | None, ...]) -> list[tuple[int, int]]:
+    """Where the string scalars at ``path`` (keys; None: every item of a list) stand in the source."""
+    if not path:
+        return [(node.start_mark.index, node.end_mark.index)] if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str" else []
+    key, rest = path[0], path[1:]
+    if key is None and isinstance(node, yaml.SequenceNode):
+        return [span for item in node.value for span in _scalars_at(item, rest)]
+    if key is not None and isinstance(node, yaml.MappingNode):
+        return [span for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key for span in _scalars_at(v, rest)]
+    return []
+
+
+def _front_matter_pieces(source: str, inner: tuple[int, int]) -> list[Piece]:
+    """YAML front matter (its YAML at ``inner``) kept as written but for the string values a reader
+    sees (FRONT_MATTER_TEXT), located by the YAML parser, so keys, layout and quoting stay."""
+    offset = inner[0]
+    try:
+        root = yaml.compose(source[offset : inner[1]], Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return [(source, False)]  # MkDocs will refuse it; nothing to convert
+    spans = sorted(span for path in FRONT_MATTER_TEXT for span in (_scalars_at(root, path) if root else []))
+    pieces: list[Piece] = []
+    done = 0
+    for start, end in spans:
+        pieces += [(source[done : offset + start], False), (source[offset + start : offset + end], True)]
+        done = offset + end
+    return pieces + [(source[done:], False)]
+
+
+@lru_cache(maxsize=256)
+def split_document(text: str) -> tuple[Piece, ...]:
+    """A generated Markdown/HTML document cut into pieces of code (kept) and text (converted);
+    the same for every variant, so cached for the next one."""
+    front = FRONT_MATTER.match(text)
+    if front is None:
+        pieces = _body_pieces(text)
+    else:
+        head = _front_matter_pieces(front.group(), front.span(1)) if front.group(1) else [(front.group(), False)]
+        pieces = head + _body_pieces(text[front.end() :])
+    return tuple(p for p in pieces if p[0])
+
+
+def convert_plain(texts: list[str], config_path: str) -> list[str]:
+    """Each text converted, corner quotes included, in one call to OpenCC."""
+    cc = converter(config_path)
+    if any(SEPARATOR in t for t in texts):
+        return [cc.convert(t).translate(CORNER) for t in texts]
+    converted = cc.convert(SEPARATOR.join(texts)).translate(CORNER).split(SEPARATOR)
+    if len(converted) != len(texts):
+        raise ValueError("OpenCC changed the number of separators; the texts cannot be put back")
+    return converted
 
 
 def convert_text(text: str, config_path: str | None) -> str:
-    """Text in a variant's script; the source variant (no configuration) is the text itself."""
+    """A document (Markdown, HTML or plain text) in a variant's script, its text converted and its
+    markup and code kept (split_document); the source variant (no configuration) is the text itself."""
     if config_path is None:
         return text
-    cc = converter(config_path)
-    parts = KEEP.split(text)
-    return "".join(p if KEEP.fullmatch(p) else cc.convert(p).translate(CORNER) for p in parts)
+    pieces = split_document(text)
+    converted = iter(convert_plain([p for p, is_text in pieces if is_text], config_path))
+    return "".join(next(converted) if is_text else p for p, is_text in pieces)

@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from build_tools import buildlock, paths  # noqa: E402
 from build_tools import mkdocs_build_hooks  # noqa: E402
 from build_tools.mkdocs_build_hooks import on_env, on_page_content, on_page_context, on_post_build, on_startup  # noqa: E402, F401  (same as the build)
+from build_tools.interface import load_interface  # noqa: E402
 from build_tools.prepare import prepare  # noqa: E402
 
 _generated: dict[str, str] = {}
@@ -32,6 +33,8 @@ def on_config(config):
         _, files = prepare(docs=None)
     _generated.clear()
     _generated.update(files)
+    # The build writes each variant's messages into its config; serve uses mkdocs.yml itself.
+    config.extra["edition"].setdefault("messages", load_interface()[config.extra["edition"]["variant"]])
     return mkdocs_build_hooks.on_config(config)
 
 

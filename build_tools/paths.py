@@ -15,6 +15,7 @@ GLOSSARY_DIR = SEEDS / "glossary"
 UNGLOSSED = SEEDS / "unglossed.yaml"
 NOTES = SEEDS / "notes.yaml"
 OPENCC_OVERRIDES = SEEDS / "opencc-overrides.yaml"
+INTERFACE = SEEDS / "interface.yaml"
 LEDGER = SEEDS / "ledger.yaml"
 NONQUANTITIES = SEEDS / "ledger-nonquantities.yaml"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -72,6 +73,7 @@ class SeedFiles:
     ledger = _SeedFile(LEDGER)
     nonquantities = _SeedFile(NONQUANTITIES)
     overrides = _SeedFile(OPENCC_OVERRIDES)
+    interface = _SeedFile(INTERFACE)
 
     @property
     def sha256(self) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -23,8 +24,9 @@ from pathlib import Path
 import yaml
 
 from . import buildlock, paths
-from .convert import VARIANTS, Variant, convert_text, converter, variant_configs
+from .convert import VARIANTS, Variant, conversion_key, convert_text, converter, variant_configs
 from .glossary import surface_forms
+from .interface import load_interface
 from .prepare import jieba_dictionary, prepare, write_if_changed
 
 BUNDLE_NAME = paths.BUNDLE_NAME
@@ -48,22 +50,42 @@ def source_date_epoch() -> int:
 
 
 def copy_converted(src: Path, dst: Path, config: str | None) -> None:
-    """Mirror a folder, converting the text files when a config is given."""
-    if dst.exists():
-        shutil.rmtree(dst)
-    for path in sorted(src.rglob("*")):
-        if path.is_dir():
+    """Mirror a folder, converting the text (not the markup) of Markdown and HTML files when a
+    config is given.
+
+    A file whose source, configuration and converter are those of the last mirroring, and which
+    is still what that mirroring wrote, is left as it is (keys beside the folder, in
+    <dst>.keys.json), so a warm build converts nothing.
+    """
+    keys_file = dst.with_name(f"{dst.name}.keys.json")
+    before = json.loads(keys_file.read_text(encoding="utf-8")) if keys_file.exists() and dst.exists() else {}
+    # Forgotten until the mirror is whole again, so that a file left half-written is never trusted.
+    keys_file.unlink(missing_ok=True)
+    salt = conversion_key(config).encode() if config else b""
+    keys: dict[str, list[str]] = {}
+    for path in sorted(p for p in src.rglob("*") if p.is_file()):
+        rel, data = path.relative_to(src).as_posix(), path.read_bytes()
+        source_key, target = hashlib.sha256(data + salt).hexdigest(), dst / rel
+        # The output is checked too: another build (an older checkout's, say) may have rewritten it.
+        kept = before.get(rel)
+        if kept and kept[0] == source_key and target.exists() and hashlib.sha256(target.read_bytes()).hexdigest() == kept[1]:
+            keys[rel] = kept
             continue
-        target = dst / path.relative_to(src)
+        out = convert_text(data.decode("utf-8"), config).encode("utf-8") if config and path.suffix in TEXT_SUFFIXES else data
         target.parent.mkdir(parents=True, exist_ok=True)
-        if config and path.suffix in TEXT_SUFFIXES:
-            target.write_text(convert_text(path.read_text(encoding="utf-8"), config), encoding="utf-8")
-        else:
-            shutil.copyfile(path, target)
+        target.write_bytes(out)
+        keys[rel] = [source_key, hashlib.sha256(out).hexdigest()]
+    for stale in [p for p in dst.rglob("*") if p.is_file() and p.relative_to(dst).as_posix() not in keys]:
+        stale.unlink()
+    keys_file.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
 
 
 def variant_config(variant: Variant, base: dict, folder: Path, site_dir: Path, config: str | None, jieba_dict: Path, jieba_user: Path) -> Path:
-    """A per-variant mkdocs.yml that only INHERITs the base and overrides what differs."""
+    """A per-variant mkdocs.yml that only INHERITs the base and overrides what differs.
+
+    Every variant uses overrides/ itself, unconverted; its words are the variant's own messages
+    (extra.edition.messages, from seeds/interface.yaml).
+    """
     conv = functools.partial(convert_text, config_path=config)
 
     def convert_nav(node):
@@ -85,10 +107,10 @@ def variant_config(variant: Variant, base: dict, folder: Path, site_dir: Path, c
         "site_dir": os.path.relpath(site_dir, folder),
         "theme": {
             "language": variant.material_language,
-            "custom_dir": os.path.relpath(folder / "overrides" if config else paths.ROOT / "overrides", folder),
+            "custom_dir": os.path.relpath(paths.ROOT / "overrides", folder),
             "palette": palette,
         },
-        "extra": {"edition": {"variant": variant.code, "og_locale": variant.og_locale, "switch_label": conv(base["extra"]["edition"]["switch_label"]), "repo": os.environ.get("REPO_URL", "")}},
+        "extra": {"edition": {"variant": variant.code, "og_locale": variant.og_locale, "switch_label": conv(base["extra"]["edition"]["switch_label"]), "repo": os.environ.get("REPO_URL", ""), "messages": load_interface()[variant.code]}},
         "plugins": [
             {"search": dict(search, jieba_dict=str(jieba_dict), jieba_dict_user=str(jieba_user))},
             "offline",
@@ -327,7 +349,6 @@ def stage(staging: Path, jobs: int = 3) -> None:
             cc = configs[variant.code]
             if cc:
                 copy_converted(paths.DOCS, folder / "docs", cc)
-                copy_converted(paths.ROOT / "overrides", folder / "overrides", cc)
             terms = [convert_text(f, cc) for f in forms]
             # One user dictionary per variant beside the one `mkdocs serve` uses (the same file for
             # 简体, which prepare() has already written, so this write is then a no-op).
