@@ -29,7 +29,7 @@ TEXT_ATTRIBUTES = {"a": {"href", "title"}}
 PAGE_TAGS = frozenset({
     # Text, as Python-Markdown writes it and as the report's blocks are marked up.
     "p", "a", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "br", "hr", "small",
-    "sup", "span", "div", "h1", "h2", "h3", "h4", "h5", "h6", "img",
+    "sup", "span", "div", "h1", "h2", "h3", "h4", "h5", "h6", "img", "bdi",
     # Tables (glossary index, ledger, emendations) and page furniture (notes, chart figure).
     "table", "caption", "thead", "tbody", "tr", "th", "td", "aside", "header", "figure", "figcaption",
     "details", "summary",
@@ -39,7 +39,8 @@ PAGE_TAGS = frozenset({
     "svg", "title", "desc", "defs", "pattern", "g", "rect", "line", "text",
 })
 PAGE_ATTRIBUTES = {
-    "*": {"id", "class", "title", "lang", "hidden", "role"},
+    # translate="no" keeps a name (a contributor's) out of script conversion.
+    "*": {"id", "class", "title", "lang", "hidden", "role", "translate"},
     "a": {"href"},
     "img": {"src", "alt", "width", "height"},
     "ol": {"start"},
