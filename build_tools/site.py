@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from . import paths
+from . import csp, paths
 from .convert import VARIANTS, Variant, convert_text, converter, variant_configs
 from .glossary import surface_forms
 from .prepare import jieba_dictionary, prepare, write_if_changed
@@ -271,6 +271,8 @@ def build(site: Path = paths.SITE, dist: Path = paths.DIST, jobs: int = 3) -> No
         (staging / "variants" / variant.code).rename(staging / "site" / variant.prefix.rstrip("/"))
     if os.environ.get("SITE_URL"):
         add_hreflang_to_sitemaps(staging / "site", os.environ["SITE_URL"].rstrip("/") + "/")
+    # Defence in depth: no page may run or load what its Content-Security-Policy would not allow.
+    csp.gate(staging / "site", [v.prefix for v in VARIANTS], os.environ.get("SITE_URL", ""))
     (staging / "dist").mkdir()
     zip_folder(staging / "site", staging / "dist" / f"{BUNDLE_NAME}.zip", epoch)
     # The hosted site offers the bundle for download (the data page links it); the bundle itself
