@@ -27,12 +27,14 @@ def _fail(errors: list) -> None:
 @app.command()
 def build(jobs: int = typer.Option(3, help="MkDocs builds run at once")) -> None:
     """Build every variant into site/ and the offline bundle into dist/."""
-    from . import site
+    from . import csp, site
 
     try:
         site.build(jobs=jobs)
     except BuildError as exc:
         _fail(exc.errors)
+    except csp.GateFailed as exc:
+        _fail(exc.problems)
     except (DataError, site.MkDocsFailed) as exc:
         _fail([exc])
     except ExceptionGroup as group:

@@ -11,6 +11,9 @@
 - Templates autoescape: a title or description from seeds/ or docs/ reaches the page as text.
   The page body is HTML by construction, so it is sanitized (build_tools/sanitize.py) and only
   then marked safe, as are toc titles, which Python-Markdown has already escaped.
+- Every page gets its Content-Security-Policy (build_tools/csp.py) here, from the build rather than
+  from a template in overrides/, which a pull request can change. Not under `mkdocs serve`, whose
+  live-reload script is inline (mkdocs_hooks.py does not take these two hooks).
 """
 
 from __future__ import annotations
@@ -19,16 +22,18 @@ import hashlib
 import json
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jieba
 import jinja2
 from markupsafe import Markup
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url, is_error_template
 
 # MkDocs loads this file by path, from whatever folder the build runs in.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from build_tools import paths, sanitize  # noqa: E402  (neither imports anything heavy)
+from build_tools import csp, paths, sanitize  # noqa: E402  (none imports anything heavy)
 
 BUILD = paths.BUILD
 CACHE = BUILD / "jinja-cache"
@@ -142,3 +147,15 @@ def on_page_context(context, page, config, nav):
     """
     page.content = Markup(sanitize.page(str(page.content)))
     return context
+def on_post_page(output, page, config):
+    # The base URL MkDocs rendered this page with (Material's scope script holds it).
+    return csp.inject(output, get_relative_url(".", page.url))
+
+
+def on_post_template(output, template_name, config):
+    if not template_name.endswith(".html"):
+        return output
+    # As MkDocs renders templates: error pages with the site's absolute path, others relative.
+    if is_error_template(template_name):
+        return csp.inject(output, urlsplit(config.site_url or "/").path)
+    return csp.inject(output, get_relative_url(".", template_name))

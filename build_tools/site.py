@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from . import buildlock, paths
+from . import buildlock, csp, paths
 from .convert import VARIANTS, Variant, conversion_key, convert_text, converter, variant_configs
 from .glossary import surface_forms
 from .interface import load_interface
@@ -363,6 +363,8 @@ def stage(staging: Path, jobs: int = 3) -> None:
         (staging / "variants" / variant.code).rename(staging / "site" / variant.prefix.rstrip("/"))
     if os.environ.get("SITE_URL"):
         add_hreflang_to_sitemaps(staging / "site", os.environ["SITE_URL"].rstrip("/") + "/")
+    # Defence in depth: no page may run or load what its Content-Security-Policy would not allow.
+    csp.gate(staging / "site", [v.prefix for v in VARIANTS], os.environ.get("SITE_URL", ""))
     (staging / "dist").mkdir()
     zip_folder(staging / "site", staging / "dist" / f"{BUNDLE_NAME}.zip", epoch)
     # The hosted site offers the bundle for download (the data page links it); the bundle itself

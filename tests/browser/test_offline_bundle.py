@@ -15,10 +15,11 @@ def url(bundle, path: str) -> str:
 def search(w, query: str) -> list[str]:
     page = w.page
     page.locator(".md-search__input").click()
-    # The worker loads the inlined index first; a query typed before that is not run.
+    # The worker loads the inlined index first; a query typed before that is not run. (A function,
+    # not an expression: Playwright polls an expression with eval, which the pages' CSP forbids.)
     page.wait_for_function(
-        "(() => { const t = document.querySelector('.md-search-result__meta').textContent.trim();"
-        " return t.length > 0 && !t.includes('初始化'); })()",
+        "() => { const t = document.querySelector('.md-search-result__meta').textContent.trim();"
+        " return t.length > 0 && !t.includes('初始化'); }",
         timeout=15000,
     )
     page.keyboard.type(query)
@@ -97,7 +98,7 @@ def test_copy_citation_copies_text_id_and_url(watched, bundle, edition):
     block = page.locator('[data-para="2.4.2"]')
     block.hover()
     block.locator(".cite-copy").click()
-    page.wait_for_function("document.querySelector('[data-para=\"2.4.2\"] .cite-copy').classList.contains('copied')")
+    page.wait_for_function("() => document.querySelector('[data-para=\"2.4.2\"] .cite-copy').classList.contains('copied')")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert edition.texts["2.4.2"] in copied
     assert "第 2.4.2 段" in copied and copied.endswith("2/4.html#p-2.4.2")

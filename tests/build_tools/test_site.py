@@ -463,6 +463,23 @@ def test_a_file_of_ones_own_in_a_generated_folder_stops_the_build_and_is_kept(tm
     assert not (copy / "docs" / "index.md").exists() and not (copy / "site").exists()
 
 
+def test_an_override_adding_a_script_fails_the_gate_and_leaves_site_and_dist_untouched(tmp_path):
+    # overrides/ comes from pull requests: a template that adds an inline script or an event
+    # handler builds, but the post-build gate stops it before anything is swapped in.
+    copy = repo_copy(tmp_path)
+    for folder in ("site", "dist"):
+        (copy / folder).mkdir()
+        (copy / folder / "marker.txt").write_text("previous build", encoding="utf-8")
+    main = copy / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8") + '{% block scripts %}{{ super() }}<script>alert(1)</script><img src="x.png" onerror="alert(2)">{% endblock %}\n', encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "build_tools", "build"], cwd=copy, capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert re.search(r"^zh-TW/2/4\.html: line \d+: inline script not allowed by the policy: 'alert\(1\)'$", proc.stderr, re.M), proc.stderr[-2000:]
+    assert re.search(r"^index\.html: line \d+: <img> has an event handler attribute onerror$", proc.stderr, re.M)
+    for folder in ("site", "dist"):
+        assert [p.name for p in (copy / folder).iterdir()] == ["marker.txt"]
+
+
 def test_ledger_numbers_in_the_text_link_to_their_rows(built, edition):
     table = soup(built["site"] / "numbers.html")
     rows = {tr["id"][2:] for tr in table.select("#ledger-table tbody tr")}
