@@ -91,7 +91,7 @@ PASSED = paths.BUILD / "csp-passed.txt"
 
 
 class GateFailed(Exception):
-    """One or more built pages failed the gate; ``problems`` lists each as ``path: line N: …``."""
+    """One or more built pages failed the gate; ``problems`` lists each as ``path:line: message``."""
 
     def __init__(self, problems: list[str]) -> None:
         super().__init__(f"{len(problems)} problem(s) in the built pages:\n" + "\n".join(problems))
@@ -304,7 +304,7 @@ def pass_key(data: bytes, base_url: str) -> str:
 
 
 def verify_site(site: Path, prefixes: Iterable[str], site_url: str = "", passed: Path | None = None) -> list[str]:
-    """Every problem in every HTML file of a built site, each as ``path: line N: …``.
+    """Every problem in every HTML file of a built site, each as ``path:line: message``.
 
     With ``passed``, a file of pass keys: pages that passed before, byte for byte, are not parsed
     again (parsing is nearly all of the gate's half second), and the file is rewritten with this
@@ -322,7 +322,8 @@ def verify_site(site: Path, prefixes: Iterable[str], site_url: str = "", passed:
         found = [] if key in known else verify_page(data.decode("utf-8"), base_url)
         if not found:
             passes.add(key)
-        problems += [f"{relative}: {p}" for p in found]
+        # As a linter prints them: path:line: message (the path is the built page's, under site/).
+        problems += [f"{relative}:{p.removeprefix('line ')}" if p.startswith("line ") else f"{relative}:1: {p}" for p in found]
     if passed:
         paths.store_cached(passed, "".join(f"{k}\n" for k in sorted(passes)))
     return problems
