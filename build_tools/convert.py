@@ -21,7 +21,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .paths import BUILD, OPENCC_OVERRIDES, SeedFiles
-from .yamlio import DataError, LineDict, load, validate
+from .yamlio import MAX_BYTES, DataError, LineDict, load, validate
 
 SHARE = Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc"
 
@@ -124,14 +124,17 @@ def seed_text(root: Path) -> str:
     seeds = SeedFiles(root)
     files = [seeds.text, seeds.corrections, seeds.structure, seeds.unglossed, seeds.notes, seeds.ledger, seeds.nonquantities]
     files += sorted(seeds.glossary.glob("*.yaml"))
-    stamp = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.exists())
+    # A link or an oversized file is refused by the contribution check; it is not read here.
+    stamp = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files
+                  if f.is_file() and not f.is_symlink() and f.stat().st_size <= MAX_BYTES)
     return _joined_text(stamp)
 
 
 @lru_cache(maxsize=4)
 def _joined_text(stamp: tuple[tuple[str, int, int], ...]) -> str:
     # Keyed by the files' paths, mtimes and sizes: a build loads the overrides three times.
-    return re.sub(r"\s+", "", "".join(Path(name).read_text(encoding="utf-8") for name, _, _ in stamp))
+    # Bytes that are not UTF-8 are the contribution check's to report; here they cannot match.
+    return re.sub(r"\s+", "", "".join(Path(name).read_text(encoding="utf-8", errors="replace") for name, _, _ in stamp))
 
 
 def _dict_group(files: list[str], policy: str) -> dict:
