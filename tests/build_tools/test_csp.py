@@ -199,7 +199,7 @@ def test_a_pass_is_reused_only_for_the_same_page(tmp_path, monkeypatch):
     (site / "2" / "4.html").write_text(page(base_url=".."), encoding="utf-8")
     (site / "about.html").write_text(page("<script>alert(1)</script>"), encoding="utf-8")
     first = csp.verify_site(site, [""], passed=passed)
-    assert len(first) == 1 and first[0].startswith("about.html: ") and len(passed.read_text().split()) == 2
+    assert len(first) == 1 and first[0].startswith("about.html:9: ") and len(passed.read_text().split()) == 2
     checked: list[str] = []
     real = csp.verify_page
     monkeypatch.setattr(csp, "verify_page", lambda html, base: checked.append(base) or real(html, base))
@@ -207,5 +207,5 @@ def test_a_pass_is_reused_only_for_the_same_page(tmp_path, monkeypatch):
     (site / "2" / "4.html").write_text(page("<p onclick=x>", base_url=".."), encoding="utf-8")
     second = csp.verify_site(site, [""], passed=passed)
     assert sorted(checked) == [".", ".."] and len(second) == 2
-    assert [p.split(": ")[0] for p in second] == ["2/4.html", "about.html"]
+    assert [p.split(":")[0] for p in second] == ["2/4.html", "about.html"]
     assert len(passed.read_text().split()) == 1

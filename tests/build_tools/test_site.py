@@ -19,7 +19,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from build_tools import site
+from build_tools import csp, site
 from build_tools.convert import VARIANTS, convert_text, variant_configs
 
 pytestmark = pytest.mark.slow
@@ -238,7 +238,7 @@ def test_a_failed_build_leaves_site_and_dist_untouched(tmp_path):
     entry.write_text(entry.read_text(encoding="utf-8").replace("definition:", "definition: <script>x</script>", 1), encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "build_tools", "build"], cwd=copy, capture_output=True, text=True)
     assert proc.returncode == 1
-    assert re.search(r"seeds/glossary/zuiduo-paoyici\.yaml:\d+: definition: HTML or script is not allowed", proc.stderr)
+    assert re.search(r"seeds/glossary/zuiduo-paoyici\.yaml:\d+: definition: HTML or other markup is not allowed", proc.stderr)
     for folder in ("site", "dist"):
         assert [p.name for p in (copy / folder).iterdir()] == ["marker.txt"]
 
@@ -268,10 +268,12 @@ def previous_build(out: Path) -> dict[str, dict[str, bytes]]:
 
 
 def fake_mkdocs(config: Path, epoch: int) -> None:
-    # Stands in for MkDocs (seconds per variant): a one-page site in the config's site_dir.
+    # Stands in for MkDocs (seconds per variant): a one-page site in the config's site_dir, with
+    # the policy the build hook would give it, so that it passes the gate.
     site_dir = config.parent / yaml.safe_load(config.read_text(encoding="utf-8"))["site_dir"]
     site_dir.mkdir(parents=True, exist_ok=True)
-    (site_dir / "index.html").write_text(f"new {config.parent.name}", encoding="utf-8")
+    page = f'<!doctype html><html><head><meta charset="utf-8"></head><body>new {config.parent.name}</body></html>'
+    (site_dir / "index.html").write_text(csp.inject(page, "."), encoding="utf-8")
 
 
 def fail_in_mkdocs(monkeypatch, out: Path) -> type[BaseException]:
@@ -327,7 +329,9 @@ def test_a_build_replaces_site_and_dist_and_leaves_nothing_else(tmp_path, monkey
     previous_build(out)
     status = git_status()
     site.build(site=out / "site", dist=out / "dist")
-    assert snapshot(out / "site") == {"index.html": b"new zh-Hans", "zh-TW/index.html": b"new zh-TW", "zh-HK/index.html": b"new zh-HK"}
+    built = snapshot(out / "site")
+    assert sorted(built) == ["index.html", "zh-HK/index.html", "zh-TW/index.html"]
+    assert [f"new {code}</body>".encode() in built[name] for name, code in (("index.html", "zh-Hans"), ("zh-TW/index.html", "zh-TW"), ("zh-HK/index.html", "zh-HK"))] == [True] * 3
     with zipfile.ZipFile(out / "dist" / f"{site.BUNDLE_NAME}.zip") as zf:
         assert zf.testzip() is None and len(zf.namelist()) == 3
     assert sorted(p.name for p in out.iterdir()) == ["dist", "site"]
