@@ -41,6 +41,7 @@ class DocumentSource(Strict):
 
     title: str = Field(min_length=2)
     publisher: str = Field(min_length=2)
+    reprint_of: str | None = Field(None, description="the original publisher when the page at `url` reprints another publisher's article")
     # "n.d." (no date) where the document shows none; rendered as 日期不详.
     date: str = Field(description="the document's date as precise as it shows it: YYYY, YYYY-MM or YYYY-MM-DD; n.d. when it shows none",
                       json_schema_extra={"pattern": r"^(\d{4}(-\d{2}(-\d{2})?)?|n\.d\.)$"})
