@@ -98,6 +98,8 @@ class Entry(Strict):
     sources: list[Source] = Field(min_length=1)
     status: Literal["verified", "unverified"]
     related: list[str] = []
+    # What an editor searched for and where, so that the next one does not repeat it.
+    searched: list[str] = Field([], description="searches made for this entry's sources: what, where, when, and what came of it")
 
 
 class Note(Strict):
