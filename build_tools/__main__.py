@@ -1,3 +1,3 @@
-from .cli import app
+from build_tools.cli import app
 
 app(prog_name="python -m build_tools")

@@ -17,8 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import paths
-from .convert import VARIANTS
+from build_tools import paths
+from build_tools.convert import VARIANTS
 
 ENTRY = paths.GLOSSARY_DIR / "zuiduo-paoyici.yaml"
 SECTION_PAGE = "2/4.html"

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import typer
 
-from . import buildlock, generate, navconfig, paths
-from .prepare import BuildError, prepare
-from .yamlio import DataError
+from build_tools.s4_bundle import buildlock, navconfig
+from build_tools.s2_render import generate
+from build_tools import paths
+from build_tools.s4_bundle.prepare import BuildError, prepare
+from build_tools.s1_load.yamlio import DataError
 
 app = typer.Typer(add_completion=False, help="Build and check the annotated edition of the 2020 Quzhou government work report.")
 
@@ -27,7 +29,7 @@ def _fail(errors: list) -> None:
 @app.command()
 def build(jobs: int = typer.Option(3, help="MkDocs builds run at once")) -> None:
     """Build every variant into site/ and the offline bundle into dist/."""
-    from . import csp, site
+    from build_tools.s4_bundle import csp, site
 
     try:
         site.build(jobs=jobs)
@@ -65,8 +67,8 @@ def check(
         config = paths.ROOT / "mkdocs.yml"
         if navconfig.updated(config.read_text(encoding="utf-8"), generate.nav(edition.report)) != config.read_text(encoding="utf-8"):
             errors.append(DataError(config, 1, "the generated nav is stale; run `python -m build_tools docs`"))
-    from .convert import load_overrides
-    from .interface import load_interface
+    from build_tools.convert import load_overrides
+    from build_tools.s1_load.interface import load_interface
 
     for loader, path in ((load_overrides, files.overrides), (load_interface, files.interface)):
         try:

@@ -20,8 +20,8 @@ import opencc
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from .paths import BUILD, OPENCC_OVERRIDES, SeedFiles
-from .yamlio import MAX_BYTES, DataError, LineDict, load, validate
+from build_tools.paths import BUILD, OPENCC_OVERRIDES, SeedFiles
+from build_tools.s1_load.yamlio import MAX_BYTES, DataError, LineDict, load, validate
 
 SHARE = Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc"
 

@@ -9,9 +9,9 @@
 - That segmentation is also kept on disk between builds, keyed by the dictionaries in use: most
   runs of text are the same from one build to the next, and cutting them is a fifth of a build.
 - Templates autoescape: a title or description from seeds/ or docs/ reaches the page as text.
-  The page body is HTML by construction, so it is sanitized (build_tools/sanitize.py) and only
+  The page body is HTML by construction, so it is sanitized (build_tools/s2_render/sanitize.py) and only
   then marked safe, as are toc titles, which Python-Markdown has already escaped.
-- Every page gets its Content-Security-Policy (build_tools/csp.py) here, from the build rather than
+- Every page gets its Content-Security-Policy (build_tools/s4_bundle/csp.py) here, from the build rather than
   from a template in overrides/, which a pull request can change. Not under `mkdocs serve`, whose
   live-reload script is inline (mkdocs_hooks.py does not take these two hooks).
 """
@@ -33,7 +33,9 @@ from mkdocs.utils import get_relative_url, is_error_template
 # MkDocs loads this file by path, from whatever folder the build runs in.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from build_tools import csp, paths, sanitize  # noqa: E402  (none imports anything heavy)
+from build_tools.s4_bundle import csp
+from build_tools import paths
+from build_tools.s2_render import sanitize  # noqa: E402  (none imports anything heavy)
 
 BUILD = paths.BUILD
 CACHE = BUILD / "jinja-cache"

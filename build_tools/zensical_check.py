@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from . import paths
+from build_tools import paths
 
 VENV = paths.ROOT / ".venv-zensical"
 STAMP = VENV / ".deps"
@@ -182,7 +182,7 @@ def build_with_zensical(docs: Path = paths.DOCS, work: Path = WORK, base: Path =
 
 def build_with_material(target: Path = WORK / "material") -> Path:
     """The real build (every variant, as `make site`) into ``target``; its 简体 site."""
-    from . import site
+    from build_tools.s4_bundle import site
 
     target.mkdir(parents=True, exist_ok=True)
     site.build(site=target / "site", dist=target / "dist")
@@ -207,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_tools.zensical_check", description=__doc__.splitlines()[0])
     parser.add_argument("--material", type=Path, help="an existing Material build (site/) to compare with, instead of building one")
     args = parser.parse_args(argv)
-    from .prepare import prepare
+    from build_tools.s4_bundle.prepare import prepare
 
     prepare()
     started = time.perf_counter()

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import generate, site
+from build_tools.s2_render import generate
+from build_tools.s4_bundle import site
 
 
 @pytest.fixture(scope="session")

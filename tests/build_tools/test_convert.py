@@ -13,10 +13,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from build_tools import site
+from build_tools.s4_bundle import site
 from build_tools.convert import HAN, HUMAN_ATTRIBUTES, VARIANTS, convert_text, load_overrides, seed_text, variant_configs
-from build_tools.interface import load_interface
-from build_tools.yamlio import DataError
+from build_tools.s1_load.interface import load_interface
+from build_tools.s1_load.yamlio import DataError
 
 ROOT = Path(__file__).resolve().parents[2]
 

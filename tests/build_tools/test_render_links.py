@@ -3,7 +3,7 @@
 render.inline_html opens and closes the ``a.num`` and ``a.term`` links by character offsets; an
 offset off by one still yields valid HTML with links to the right rows, so only reading the text
 inside each link, and where it stands in its paragraph, catches it. Expectations come from the
-seed files (``yaml.safe_load``), independently of build_tools.ledger.place and the term matcher.
+seed files (``yaml.safe_load``), independently of build_tools.s1_load.ledger.place and the term matcher.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def expected_number(row: dict) -> tuple[int, str] | None:
     """Where, in the row's quote, the row's number is written, and the text its link holds.
 
     The number is the first one in the quote whose value is the row's value ("8.0" for 8, the "1"
-    of "1-2"). render.inline_html links the span that build_tools.ledger finds with
+    of "1-2"). render.inline_html links the span that build_tools.s1_load.ledger finds with
     ``\\d+(?:\\.\\d+)?%?``: a percent sign written right after the number is inside the link, so
     a row whose unit is % links "6.7%", and a row with any other unit links the digits alone
     ("1.2" of "1.2万人"). None when the quote writes the number in Chinese numerals.

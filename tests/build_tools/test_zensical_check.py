@@ -75,7 +75,7 @@ def test_zensical_builds_every_block_of_the_report_as_material_does(built, editi
 
     Fails (never skips) when Zensical cannot be installed: the reason is pip's output.
     """
-    from build_tools.prepare import prepare
+    from build_tools.s4_bundle.prepare import prepare
 
     for key, value in hosted_env.items():
         monkeypatch.setenv(key, value)

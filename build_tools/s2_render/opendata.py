@@ -1,0 +1,175 @@
+"""Open data: the report, glossary, notes and ledger as JSON (with a JSON Schema each) and CSV.
+
+The export models below are the documentation: their field descriptions become the schemas
+published beside the data, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from build_tools.s1_load import glossary as glossary_mod
+from build_tools.convert import VARIANTS, convert_text
+from build_tools.s2_render.generate import Edition
+from build_tools.s2_render.render import page_url
+from build_tools.s1_load.schema import LedgerRow, Source
+
+SCHEMA_BASE = "https://json-schema.org/draft/2020-12/schema"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class EmendationData(Strict):
+    rule: str = Field(description="rule that made the change: page-break, spacing, formula, punctuation, heading-bracket, traditional-character, typo or sic")
+    before: str = Field(description="the seed text that was changed (a page break is a newline)")
+    after: str = Field(description="what the edition prints instead; equal to `before` for a sic record")
+    start: int = Field(description="offset of `before` in the block's `source`")
+    reason: str
+
+
+class BlockData(Strict):
+    cid: str = Field(description="citation id: P (part heading), P.S (section heading) or P.S.N (paragraph); part 0 is the title block")
+    kind: str = Field(description="title, occasion, speaker, salutation, part, section, paragraph or item")
+    page: str = Field(description="path of the page that shows the block, relative to a variant's root")
+    anchor: str = Field(description="fragment id of the block on that page")
+    seed_line: int = Field(description="line of the seed file where the block starts")
+    source: str = Field(description="the block's text exactly as in the seed file")
+    text: dict[str, str] = Field(description="the edition's text by variant: zh-Hans, zh-TW, zh-HK")
+    emendations: list[EmendationData]
+
+
+class ReportData(Strict):
+    title: str
+    occasion: str
+    speaker: str
+    seed_sha256: str = Field(description="SHA-256 of the seed file the text comes from")
+    blocks: list[BlockData] = Field(description="every heading and paragraph in reading order")
+
+
+class EntryData(Strict):
+    id: str
+    term: str
+    forms: list[str]
+    category: str
+    level: str
+    pinyin: str
+    english: str
+    definition: str
+    explanation: str
+    status: str = Field(description="verified, or unverified (待核实) when part of what the entry says could not be sourced (the explanation says which)")
+    sources: list[Source]
+    related: list[str]
+    occurrences: list[str] = Field(description="citation ids of every occurrence, in reading order, one per occurrence")
+
+
+class GlossaryData(Strict):
+    entries: list[EntryData]
+
+
+class NoteData(Strict):
+    para: str = Field(description="citation id of the paragraph the note sits beside")
+    text: str = Field(description="the note, in Markdown")
+    sources: list[Source]
+
+
+class NotesData(Strict):
+    notes: list[NoteData]
+
+
+class LedgerData(Strict):
+    rows: list[LedgerRow]
+
+
+# A spreadsheet reads a cell that starts with one of these as a formula (=HYPERLINK(…) can
+# exfiltrate data or run commands); such a text cell is written with a leading apostrophe, which
+# spreadsheets show as text. Numbers such as -1.5 are left as they are.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NUMBER = re.compile(r"[+-]?\d+(\.\d+)?(e[+-]?\d+)?%?")
+
+
+def inert_cell(cell: object) -> object:
+    """A CSV cell that no spreadsheet will evaluate (OWASP's CSV-injection advice)."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_START) and not NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+def _csv(header: list[str], rows: list[list]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([inert_cell(c) for c in row] for row in rows)
+    return out.getvalue()
+
+
+def _json(model: BaseModel) -> str:
+    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+
+
+def _schema(model: type[BaseModel], name: str) -> str:
+    schema = {"$schema": SCHEMA_BASE, "$id": f"{name}.schema.json", **model.model_json_schema()}
+    return json.dumps(schema, ensure_ascii=False, indent=1) + "\n"
+
+
+def export(ed: Edition, configs: dict[str, str | None]) -> dict[str, str]:
+    """Every open-data file, keyed by path under docs/ (data/…)."""
+    report = ed.report
+    blocks = []
+    for b in report.blocks():
+        md = ed.ctx.block_page[b.cid]
+        blocks.append(
+            BlockData(
+                cid=b.cid, kind=b.kind, page=page_url(md), anchor=f"p-{b.cid}", seed_line=b.line, source=b.source,
+                text={code: convert_text(b.text, cc) for code, cc in configs.items()},
+                emendations=[EmendationData(rule=e.rule, before=e.before, after=e.after, start=e.start, reason=e.reason) for e in b.emendations],
+            )
+        )
+    front = {b.kind: b.text for b in report.front}
+    report_data = ReportData(title=front["title"], occasion=front["occasion"], speaker=front["speaker"], seed_sha256=ed.seed_sha256, blocks=blocks)
+    entries = [
+        EntryData(
+            id=e.id, term=e.term, forms=e.forms, category=e.category, level=e.level, pinyin=glossary_mod.pinyin_of(e),
+            english=e.english, definition=e.definition, explanation=e.explanation, status=e.status, sources=e.sources,
+            related=e.related, occurrences=ed.occurrences.get(e.id, []),
+        )
+        for e in sorted(ed.entries, key=lambda e: e.id)
+    ]
+    notes = [NoteData(para=n.para, text=n.text, sources=n.sources) for cid in ed.ctx.notes for n in ed.ctx.notes[cid]]
+    codes = [v.code for v in VARIANTS]
+    files = {
+        "data/report.json": _json(report_data),
+        "data/report.schema.json": _schema(ReportData, "report"),
+        "data/report.csv": _csv(["cid", "kind", "page", *[f"text_{c}" for c in codes]], [[b.cid, b.kind, b.page, *[b.text[c] for c in codes]] for b in blocks]),
+        "data/emendations.csv": _csv(["cid", "rule", "before", "after", "reason"], [[b.cid, e.rule, e.before, e.after, e.reason] for b in blocks for e in b.emendations]),
+        "data/glossary.json": _json(GlossaryData(entries=entries)),
+        "data/glossary.schema.json": _schema(GlossaryData, "glossary"),
+        "data/glossary.csv": _csv(
+            ["id", "term", "forms", "category", "level", "pinyin", "english", "definition", "status", "occurrences"],
+            [[e.id, e.term, "|".join(e.forms), e.category, e.level, e.pinyin, e.english, e.definition, e.status, " ".join(e.occurrences)] for e in entries],
+        ),
+        "data/notes.json": _json(NotesData(notes=notes)),
+        "data/notes.schema.json": _schema(NotesData, "notes"),
+        "data/ledger.json": _json(LedgerData(rows=ed.ledger)),
+        "data/ledger.schema.json": _schema(LedgerData, "ledger"),
+        "data/ledger.csv": _csv(
+            ["id", "para", "indicator", "value", "unit", "comparison", "year", "kind", "counterpart", "headline", "quote", "note"],
+            [[r.id, r.para, r.indicator, f"{r.value:g}", r.unit, r.comparison, r.year, r.kind, r.counterpart or "", "true" if r.headline else "", r.quote, r.note or ""] for r in ed.ledger],
+        ),
+    }
+    return files
+
+
+DATA_FILES = [
+    ("report", "报告全文：各部分、各节、各段及其引用编号，三种文本，校勘记录", True, True),
+    ("emendations", "校勘记录（每行一条改动）", False, True),
+    ("glossary", "术语表：条目、其他写法、来源、出现位置", True, True),
+    ("notes", "编者注及其来源", True, False),
+    ("ledger", "数说：报告中的每一个数量表述", True, True),
+]

@@ -1,0 +1,260 @@
+"""Stage 5: render the annotated model to Markdown pages through the Jinja2 templates.
+
+Report text goes out as raw HTML blocks that Markdown passes through untouched, so the
+``data-para`` contract holds exactly: everything inside a ``[data-para]`` element that is
+not the report's text carries ``data-editorial``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from itertools import groupby
+import posixpath
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import jinja2
+import markdown
+from markupsafe import Markup, escape
+
+from build_tools.s2_render import sanitize
+from build_tools.s2_render.annotate import TermMatcher
+from build_tools.model import Block, Page, Report
+from build_tools.paths import TEMPLATES
+from build_tools.s1_load.schema import Entry, Note
+
+ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES),
+    autoescape=True,
+    keep_trailing_newline=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    undefined=jinja2.StrictUndefined,
+)
+# Front matter strings as JSON, which is YAML; non-ASCII kept so OpenCC can convert it later.
+ENV.filters["yaml"] = lambda s: Markup(json.dumps(str(s), ensure_ascii=False))
+
+
+def page_path(slug: str) -> str:
+    """Markdown source path under docs/ for a page slug: "1" → 1/index.md, "1/2" → 1/2.md."""
+    return f"{slug}/index.md" if "/" not in slug else f"{slug}.md"
+
+
+def page_url(path: str) -> str:
+    """Built HTML path of a Markdown source (the site is built without directory URLs)."""
+    return path[: -len(".md")] + ".html"
+
+
+def rel(from_md: str, to_md: str, anchor: str = "") -> str:
+    """Relative link between two built pages, working from file:// as well as hosted."""
+    target = posixpath.relpath(page_url(to_md), posixpath.dirname(page_url(from_md)) or ".")
+    return target + (f"#{anchor}" if anchor else "")
+
+
+@dataclass
+class Context:
+    """What rendering needs besides the report: glossary, notes, and where blocks live."""
+
+    entries: dict[str, Entry]
+    matcher: TermMatcher
+    notes: dict[str, list[Note]] = field(default_factory=dict)
+    block_page: dict[str, str] = field(default_factory=dict)  # citation id → md path
+    numbers: dict[str, list] = field(default_factory=dict)  # citation id → ledger.Placed
+
+    def cite_link(self, from_md: str, cid: str) -> str:
+        return rel(from_md, self.block_page[cid], anchor_of(cid))
+
+
+def anchor_of(cid: str) -> str:
+    return f"p-{cid}"
+
+
+def text_offset(block: Block, source_pos: int) -> int:
+    """Where a source offset lands in the emended text."""
+    delta = sum(len(e.after) - len(e.before) for e in block.emendations if e.end <= source_pos)
+    return source_pos + delta
+
+
+# The marker after a kept typo (a "sic" record), editorial like every marker in a block.
+SIC = '<sup class="sic" data-editorial data-search-exclude title="原文如此，见校勘记">[sic]</sup>'
+
+
+def inline_html(block: Block, ctx: Context, md_path: str) -> Markup:
+    """The block's text as HTML: lead sentences bold, terms linked with their definition."""
+    text = block.text
+    leads = []
+    for lead in block.leads:
+        start = text.find(lead)
+        leads.append((start, start + len(lead)))
+    def crosses_a_lead(start: int, end: int) -> bool:
+        return any(s < end and start < e and not (s <= start and end <= e) for s, e in leads)
+
+    # A term that crosses a lead sentence's edge is left unmarked rather than break the nesting.
+    matches = [m for m in ctx.matcher.find(text) if not crosses_a_lead(m.start, m.end)]
+    sics = [text_offset(block, em.end) for em in block.emendations if em.is_sic]
+    # A ledger number links to its row unless a glossary link already covers it ("最多90天").
+    numbers = [
+        p for p in ctx.numbers.get(block.cid, [])
+        if not any(m.start < p.end and p.start < m.end for m in matches)
+        and not crosses_a_lead(p.start, p.end)
+    ]
+    opens: dict[int, list[str]] = {}
+    closes: dict[int, list[str]] = {}
+    for s, e in leads:
+        opens.setdefault(s, []).append('<strong class="lead">')
+        closes.setdefault(e, []).insert(0, "</strong>")
+    glossary_md = "glossary.md"
+    for m in matches:
+        entry = ctx.entries[m.entry_id]
+        href = rel(md_path, glossary_md, m.entry_id)
+        title = html.escape(entry.definition, quote=True)
+        opens.setdefault(m.start, []).append(f'<a class="term" data-term="{m.entry_id}" href="{href}" title="{title}">')
+        closes.setdefault(m.end, []).insert(0, "</a>")
+    seen_numbers = set()
+    for p in numbers:
+        if (p.start, p.end) in seen_numbers:
+            continue  # one number stated for two indicators ("各8000亩") links to the first row
+        seen_numbers.add((p.start, p.end))
+        kind = "实绩" if p.row.kind == "result" else "目标"
+        title = html.escape(f"数说：{p.row.indicator}（{p.row.year}年{kind}）", quote=True)
+        href = rel(md_path, "numbers.md", f"n-{p.row.id}")
+        opens.setdefault(p.start, []).append(f'<a class="num" data-ledger="{p.row.id}" href="{href}" title="{title}">')
+        closes.setdefault(p.end, []).insert(0, "</a>")
+    out = []
+    for i, ch in enumerate(text):
+        out.extend(closes.get(i, ()))
+        out.extend(opens.get(i, ()))
+        if i in sics:
+            out.append(SIC)
+        out.append(html.escape(ch, quote=False))
+    out.extend(closes.get(len(text), ()))
+    if len(text) in sics:
+        out.append(SIC)
+    return Markup("".join(out))
+
+
+def editorial_html(block: Block, ctx: Context, md_path: str) -> Markup:
+    """Markers inside the block: notes, emendations, permalink and copy button (all editorial)."""
+    parts = []
+    for i, _ in enumerate(ctx.notes.get(block.cid, []), start=1):
+        parts.append(f'<sup class="note-ref" data-editorial data-search-exclude><a href="#note-{block.cid}-{i}" id="ref-{block.cid}-{i}" aria-label="编者注 {i}">注{i}</a></sup>')
+    repairs = [e for e in block.emendations]
+    if repairs:
+        href = rel(md_path, "emendations.md", f"em-{block.cid}")
+        parts.append(f'<a class="em-marker" data-editorial data-search-exclude href="{href}" title="本段有 {len(repairs)} 条校勘记录">校</a>')
+    parts.append(f'<a class="para-link" data-editorial data-search-exclude href="#{anchor_of(block.cid)}" title="本段链接">{block.cid}</a>')
+    parts.append(f'<button class="cite-copy" data-editorial data-search-exclude type="button" data-cite="{block.cid}" title="复制引文" aria-label="复制第 {block.cid} 段引文"></button>')
+    return Markup("".join(parts))
+
+
+def block_html(block: Block, ctx: Context, md_path: str, tag: str = "p") -> Markup:
+    body = inline_html(block, ctx, md_path) + editorial_html(block, ctx, md_path)
+    return Markup(f'<{tag} class="para para-{block.kind}" id="{anchor_of(block.cid)}" data-para="{block.cid}">') + body + Markup(f"</{tag}>")
+
+
+def heading_html(block: Block, ctx: Context, md_path: str) -> Markup:
+    """A heading's inner HTML: the report's words in a data-para span, markers editorial."""
+    return Markup(f'<span class="para para-{block.kind}" id="{anchor_of(block.cid)}" data-para="{block.cid}">') + inline_html(block, ctx, md_path) + editorial_html(block, ctx, md_path) + Markup("</span>")
+
+
+CITATION = re.compile(r"(?<![\d.])([0-3]\.\d{1,2}\.\d{1,2})(?![\d.])")
+
+
+def link_citations(text: str, md_path: str, ctx: "Context | None") -> str:
+    """Citation ids mentioned in a note or an explanation ("见 1.1.1") become links to the paragraph."""
+    if ctx is None:
+        return text
+
+    def link(m: re.Match) -> str:
+        cid = m.group(1)
+        return f"[{cid}]({ctx.cite_link(md_path, cid)})" if cid in ctx.block_page else cid
+
+    return CITATION.sub(link, text)
+
+
+def markdown_html(text: str, md_path: str = "", ctx: "Context | None" = None) -> Markup:
+    """Contributed Markdown rendered to HTML here: escaped first, so a tag in the text stays text,
+    and the result sanitized to text tags and links to http(s), mailto or within the site, so no
+    javascript:, data: or remote image gets through however it is spelled.
+
+    Rendered once here rather than by each variant's MkDocs build; the result has no blank line,
+    so it stays one raw HTML block in the page's Markdown.
+    """
+    out = sanitize.text_fragment(markdown.markdown(link_citations(html.escape(text, quote=False), md_path, ctx)))
+    return Markup(re.sub(r"\n{2,}", "\n", out))
+
+
+# Hosts of official and state-media publications; a source elsewhere (a reprint, a mirror)
+# is labelled so that the reader can weigh it.
+OFFICIAL_HOSTS = (
+    "gov.cn", "news.cn", "xinhuanet.com", "people.com.cn", "qstheory.cn", "cctv.com", "cnr.cn",
+    "chinadaily.com.cn", "china.org.cn", "zjol.com.cn", "qz828.com", "zj.gov.cn", "qz.gov.cn",
+    "ce.cn", "gmw.cn", "chinanews.com.cn", "chinanews.com", "stdaily.com", "cyol.com", "youth.cn",
+    # State and party media too: China Radio International, Xinhua's daily 新华每日电讯, the Chinese
+    # site of China.org.cn, the CPPCC's paper and site and People's Daily's periodical, Zhejiang's
+    # party magazine 今日浙江, the party-press portals of Hangzhou and Yunnan, Shanghai's 文汇报.
+    "cri.cn", "mrdx.cn", "china.com.cn", "rmzxb.com.cn", "rmzxw.com.cn", "rmlt.com.cn", "jrzj.cn",
+    "hangzhou.com.cn", "yunnan.cn", "whb.cn",
+)
+
+
+def is_official(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    return any(host == h or host.endswith("." + h) for h in OFFICIAL_HOSTS)
+
+
+def sources_html(sources: list, md_path: str, ctx: "Context") -> list[Markup]:
+    """The sources of a note or entry; one document cited for several passages is listed once."""
+    grouped: dict[object, list] = {}
+    for s in sources:
+        key = s.cite if hasattr(s, "cite") else (s.url, s.title, s.publisher, s.date)
+        grouped.setdefault(key, []).append(s)
+    return [source_html(group[0], [s.quote for s in group if getattr(s, "quote", None)], md_path, ctx) for group in grouped.values()]
+
+
+def source_html(source, quotes: list[str], md_path: str, ctx: "Context") -> Markup:
+    """A report paragraph link, or a document citation with the passages relied on."""
+    if hasattr(source, "cite"):
+        return Markup(f'报告第 <a href="{ctx.cite_link(md_path, source.cite)}">{escape(source.cite)}</a> 段')
+    date = "日期不详" if source.date == "n.d." else source.date
+    quote = Markup("：") + Markup("；").join(Markup("“{}”").format(q) for q in quotes) if quotes else Markup("")
+    label = Markup("") if is_official(source.url) else Markup(' <span class="source-unofficial" title="非官方网站（转载、镜像或其他来源），请参照原始出处">非官方网站</span>')
+    return Markup(f'{escape(source.publisher)}《<a href="{escape(source.url)}">{escape(source.title)}</a>》，{escape(date)}') + label + quote
+
+
+def render_template(name: str, **values) -> str:
+    return ENV.get_template(name).render(**values)
+
+
+def pages_markdown(report: Report, ctx: Context) -> dict[str, str]:
+    """Every report page's Markdown, keyed by path under docs/."""
+    out = {}
+    for page in report.pages:
+        md = page_path(page.slug)
+
+        def note_html(note: Note, md_path: str) -> Markup:
+            body = markdown_html(note.text, md_path, ctx)
+            sources = Markup("；").join(sources_html(note.sources, md_path, ctx))
+            return body + Markup(f'<p class="note-sources" data-search-exclude>来源：{sources}</p>')
+
+        out[md] = render_template(
+            "page.md.j2",
+            page=page,
+            md=md,
+            ctx=ctx,
+            groups=[(kind, list(blocks)) for kind, blocks in groupby(page.blocks, key=lambda b: b.kind)],
+            block_html=block_html,
+            heading_html=heading_html,
+            note_html=note_html,
+            notes=ctx.notes,
+            description=page_description(page),
+        )
+    return out
+
+
+def page_description(page: Page) -> str:
+    first = page.blocks[0].text if page.blocks else ""
+    return (first[:90] + "…") if len(first) > 90 else first
+

@@ -1,0 +1,59 @@
+"""Write everything MkDocs reads for the 简体 site: generated pages, search dictionary, nav."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from build_tools.s2_render import generate
+from build_tools.s1_load import glossary
+from build_tools.s4_bundle import navconfig
+from build_tools import paths
+# Defined beside write_changed, which raises it too; cli and the tests import it from here.
+from build_tools.s2_render.generate import BuildError
+from build_tools.s3_search.material_fixes import patched_search_worker
+
+# The generated files under docs/ that the last run wrote (generate.write_changed).
+MANIFEST_NAME = "generated-docs.txt"
+
+
+def jieba_dictionary(terms: list[str]) -> str:
+    # A high frequency keeps each glossary term whole when Material segments the search index.
+    return "".join(f"{t} 100000 n\n" for t in sorted(set(terms)) if not t.isascii() and " " not in t)
+
+
+def prepare(docs: Path | None = paths.DOCS, build: Path = paths.BUILD, config: Path = paths.ROOT / "mkdocs.yml") -> tuple[generate.Edition, dict[str, str]]:
+    """Generate every page; write them under ``docs`` unless it is None (the serve hook keeps them in memory)."""
+    edition, errors = generate.load_edition()
+    if errors or edition is None:
+        raise BuildError(errors)
+    files = generate.render_all(edition)
+    files.update(open_data(edition, build))
+    files.update(patched_search_worker())
+    if docs is not None:
+        generate.write_changed(docs, files, build / MANIFEST_NAME)
+    write_if_changed(build / "jieba" / "zh-Hans.txt", jieba_dictionary(list(glossary.surface_forms(edition.entries))))
+    navconfig.write_nav(config, generate.nav(edition.report))
+    return edition, files
+
+
+def open_data(edition: generate.Edition, build: Path) -> dict[str, str]:
+    """The data files and their page; the text of each variant comes from the same OpenCC configs."""
+    from build_tools.s2_render import opendata, render
+    from build_tools.convert import variant_configs
+
+    files = opendata.export(edition, variant_configs(build / "opencc"))
+    # The hosted build links the offline bundle it serves; a local build says where its bundle is.
+    site_url = os.environ.get("SITE_URL", "").rstrip("/")
+    bundle_url = f"{site_url}/{paths.BUNDLE_NAME}.zip" if site_url else None
+    files["data/index.md"] = render.render_template("data.md.j2", files=opendata.DATA_FILES, sha256=edition.seed_sha256,
+                                                    bundle_url=bundle_url, bundle_name=paths.BUNDLE_NAME)
+    return files
+
+
+def write_if_changed(path: Path, content: str) -> bool:
+    if path.exists() and path.read_text(encoding="utf-8") == content:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(content, encoding="utf-8")
+    return True
