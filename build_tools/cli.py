@@ -8,11 +8,11 @@ from pathlib import Path
 
 import typer
 
-from build_tools.s4_bundle import buildlock, navconfig
-from build_tools.s2_render import generate
 from build_tools import paths
-from build_tools.s4_bundle.prepare import BuildError, prepare
 from build_tools.s1_load.yamlio import DataError
+from build_tools.s2_render import generate
+from build_tools.s4_bundle import buildlock, navconfig
+from build_tools.s4_bundle.prepare import BuildError, prepare
 
 app = typer.Typer(add_completion=False, help="Build and check the annotated edition of the 2020 Quzhou government work report.")
 

@@ -15,11 +15,19 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from build_tools.s4_bundle import buildlock
-from build_tools import paths  # noqa: E402
-from build_tools import mkdocs_build_hooks  # noqa: E402
-from build_tools.mkdocs_build_hooks import on_env, on_page_content, on_page_context, on_post_build, on_startup  # noqa: E402, F401  (same as the build)
+from build_tools import (
+    mkdocs_build_hooks,  # noqa: E402
+    paths,  # noqa: E402
+)
+from build_tools.mkdocs_build_hooks import (  # noqa: E402, F401  (same as the build)
+    on_env,
+    on_page_content,
+    on_page_context,
+    on_post_build,
+    on_startup,
+)
 from build_tools.s1_load.interface import load_interface  # noqa: E402
+from build_tools.s4_bundle import buildlock
 from build_tools.s4_bundle.prepare import prepare  # noqa: E402
 
 _generated: dict[str, str] = {}

@@ -14,10 +14,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-
 from build_tools.paths import BUILD, GLOSSARY_DIR, NOTES, UNGLOSSED, store_cached
 from build_tools.s1_load.schema import Entry, Note, ReportSource, UnglossedList
-from build_tools.s1_load.yamlio import DataError, LineDict, LineList, line_of, load, validate
+from build_tools.s1_load.yamlio import (
+    DataError,
+    LineDict,
+    LineList,
+    line_of,
+    load,
+    validate,
+)
 
 QUOTED = re.compile(r"“([^“”]+)”")
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from build_tools.s1_load.emend import PART_HEADING, SECTION_HEADING, Joined
 from build_tools.model import Block, Emendation, Page, Report, apply_emendations
 from build_tools.paths import STRUCTURE
+from build_tools.s1_load.emend import PART_HEADING, SECTION_HEADING, Joined
 from build_tools.s1_load.yamlio import DataError, load, validate
 
 CHINESE_NUMBERS = "一二三四五六七八九十"

@@ -12,15 +12,22 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_tools.s2_render import charts, render
-from build_tools.s1_load import contributions, emend, glossary, ledger, source, structure
 from build_tools import paths
-from build_tools.s2_render.annotate import TermMatcher, occurrences
 from build_tools.convert import load_overrides
 from build_tools.model import Report
-from build_tools.s2_render.render import Context, page_path
+from build_tools.s1_load import (
+    contributions,
+    emend,
+    glossary,
+    ledger,
+    source,
+    structure,
+)
 from build_tools.s1_load.schema import CATEGORIES, LEVELS, Entry
 from build_tools.s1_load.yamlio import DataError
+from build_tools.s2_render import charts, render
+from build_tools.s2_render.annotate import TermMatcher, occurrences
+from build_tools.s2_render.render import Context, page_path
 
 # Files and folders under docs/ that the build writes; everything else there is hand-written.
 GENERATED = ("index.md", "1", "2", "3", "data", "assets/javascripts", "glossary.md", "terms.md", "emendations.md", "numbers.md", "contributors.md")

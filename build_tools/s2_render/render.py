@@ -9,21 +9,21 @@ from __future__ import annotations
 
 import html
 import json
-import re
-from itertools import groupby
 import posixpath
+import re
 from dataclasses import dataclass, field
+from itertools import groupby
 from urllib.parse import urlsplit
 
 import jinja2
 import markdown
 from markupsafe import Markup, escape
 
-from build_tools.s2_render import sanitize
-from build_tools.s2_render.annotate import TermMatcher
 from build_tools.model import Block, Page, Report
 from build_tools.paths import TEMPLATES
 from build_tools.s1_load.schema import Entry, Note
+from build_tools.s2_render import sanitize
+from build_tools.s2_render.annotate import TermMatcher
 
 ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES),

@@ -5,21 +5,18 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from build_tools.s2_render import generate
-from build_tools.s1_load import glossary
-from build_tools.s4_bundle import navconfig
 from build_tools import paths
+from build_tools.s1_load import glossary
+from build_tools.s2_render import generate
+
 # Defined beside write_changed, which raises it too; cli and the tests import it from here.
 from build_tools.s2_render.generate import BuildError
+from build_tools.s3_search.jieba_dicts import jieba_dictionary
 from build_tools.s3_search.material_fixes import patched_search_worker
+from build_tools.s4_bundle import navconfig
 
 # The generated files under docs/ that the last run wrote (generate.write_changed).
 MANIFEST_NAME = "generated-docs.txt"
-
-
-def jieba_dictionary(terms: list[str]) -> str:
-    # A high frequency keeps each glossary term whole when Material segments the search index.
-    return "".join(f"{t} 100000 n\n" for t in sorted(set(terms)) if not t.isascii() and " " not in t)
 
 
 def prepare(docs: Path | None = paths.DOCS, build: Path = paths.BUILD, config: Path = paths.ROOT / "mkdocs.yml") -> tuple[generate.Edition, dict[str, str]]:
@@ -39,8 +36,8 @@ def prepare(docs: Path | None = paths.DOCS, build: Path = paths.BUILD, config: P
 
 def open_data(edition: generate.Edition, build: Path) -> dict[str, str]:
     """The data files and their page; the text of each variant comes from the same OpenCC configs."""
-    from build_tools.s2_render import opendata, render
     from build_tools.convert import variant_configs
+    from build_tools.s2_render import opendata, render
 
     files = opendata.export(edition, variant_configs(build / "opencc"))
     # The hosted build links the offline bundle it serves; a local build says where its bundle is.

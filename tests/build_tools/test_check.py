@@ -35,8 +35,8 @@ def _seeds_copy(tmp_path: Path) -> Path:
 
 
 def _check(seeds: Path) -> list[str]:
-    from build_tools.s2_render import generate
     from build_tools import paths
+    from build_tools.s2_render import generate
 
     edition, errors = generate.load_edition(paths.SeedFiles(seeds))
     return sorted(str(e).replace(f"{seeds}/", "") for e in errors)

@@ -13,10 +13,18 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from build_tools.s4_bundle import site
-from build_tools.convert import HAN, HUMAN_ATTRIBUTES, VARIANTS, convert_text, load_overrides, seed_text, variant_configs
+from build_tools.convert import (
+    HAN,
+    HUMAN_ATTRIBUTES,
+    VARIANTS,
+    convert_text,
+    load_overrides,
+    seed_text,
+    variant_configs,
+)
 from build_tools.s1_load.interface import load_interface
 from build_tools.s1_load.yamlio import DataError
+from build_tools.s4_bundle import variants
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -201,11 +209,11 @@ def test_a_mirror_converts_only_what_changed(tmp_path, configs, monkeypatch):
     (src / "index.md").write_text("国家", encoding="utf-8")
     (src / "data.json").write_text('{"发展": 1}', encoding="utf-8")
     seen: list[str] = []
-    monkeypatch.setattr(site, "convert_text", lambda text, cc: seen.append(text) or convert_text(text, cc))
+    monkeypatch.setattr(variants, "convert_text", lambda text, cc: seen.append(text) or convert_text(text, cc))
 
     def mirror(code: str) -> dict[str, str]:
         seen.clear()
-        site.copy_converted(src, dst, configs[code])
+        variants.copy_converted(src, dst, configs[code])
         return {p.relative_to(dst).as_posix(): p.read_text(encoding="utf-8") for p in dst.rglob("*") if p.is_file()}
 
     assert mirror("zh-TW") == {"1/page.md": "發展", "index.md": "國家", "data.json": '{"发展": 1}'} and sorted(seen) == ["发展", "国家"]
@@ -229,7 +237,7 @@ def test_every_variant_uses_the_unconverted_overrides_and_its_own_messages(tmp_p
     for v in VARIANTS:
         folder = tmp_path / v.code
         folder.mkdir()
-        path = site.variant_config(v, base, folder, tmp_path / "out", configs[v.code], tmp_path / "main.txt", tmp_path / "user.txt")
+        path = variants.variant_config(v, base, folder, tmp_path / "out", configs[v.code], tmp_path / "main.txt", tmp_path / "user.txt")
         own = yaml.safe_load(path.read_text(encoding="utf-8"))
         assert (folder / own["theme"]["custom_dir"]).resolve() == ROOT / "overrides"
         assert own["extra"]["edition"]["messages"] == messages[v.code]

@@ -9,7 +9,8 @@ import pytest
 from markupsafe import Markup
 
 from build_tools import mkdocs_build_hooks
-from build_tools.mkdocs_build_hooks import Segments
+from build_tools.s3_search import segments
+from build_tools.s3_search.segments import Segments
 
 
 class FakeSearch:
@@ -19,7 +20,7 @@ class FakeSearch:
 
 @pytest.fixture
 def config(tmp_path, monkeypatch):
-    monkeypatch.setattr(mkdocs_build_hooks, "BUILD", tmp_path)
+    monkeypatch.setattr(segments, "BUILD", tmp_path)
     main, user = tmp_path / "main.txt", tmp_path / "zh-TW.txt"
     main.write_text("衢州 100 ns\n", encoding="utf-8")
     user.write_text("最多跑一次 100000 n\n", encoding="utf-8")

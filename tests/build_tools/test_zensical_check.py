@@ -8,7 +8,14 @@ import pytest
 import yaml
 
 from build_tools import paths, zensical_check
-from build_tools.zensical_check import Difference, ZensicalUnavailable, compare_pages, compare_sites, report_blocks, zensical_config
+from build_tools.zensical_check import (
+    Difference,
+    ZensicalUnavailable,
+    compare_pages,
+    compare_sites,
+    report_blocks,
+    zensical_config,
+)
 
 PAGE = """<article>
 <h2 data-para="2.4">持之以恒打造最优营商环境<a data-editorial class="headerlink" href="#x">¶</a></h2>

@@ -13,9 +13,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools.s1_load import contributions
 from build_tools import paths
-from build_tools.s1_load.yamlio import DataError, load, read_text, text_errors, text_problem
+from build_tools.s1_load import contributions
+from build_tools.s1_load.yamlio import (
+    DataError,
+    load,
+    read_text,
+    text_errors,
+    text_problem,
+)
 
 HOSTILE = Path(__file__).resolve().parents[2] / "fixtures" / "hostile"
 CASES = sorted(p.name for p in HOSTILE.iterdir() if (p / "case.yaml").exists())

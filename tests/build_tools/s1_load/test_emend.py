@@ -4,9 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.s1_load.emend import Correction, load_corrections, repair
 from build_tools.model import RawBlock, apply_emendations
-from build_tools.s1_load.yamlio import DataError
+from build_tools.s1_load.emend import Correction, load_corrections, repair
 
 TITLE = [RawBlock(1, "报告"), RawBlock(2, "——2020年4月24日在会议上"), RawBlock(3, "市长 某某"), RawBlock(4, "各位代表：")]
 

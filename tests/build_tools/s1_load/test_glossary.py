@@ -2,7 +2,6 @@
 
 from build_tools.s1_load import glossary
 from build_tools.s1_load.glossary import PinyinCache, initial
-from build_tools.s1_load.yamlio import load
 
 
 def test_index_letters_put_numbers_first_and_follow_pinyin():

@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from build_tools.s2_render import generate, render
 from build_tools.s1_load import ledger
+from build_tools.s1_load.schema import Entry, LedgerRow, Note, ReportSource
+from build_tools.s2_render import generate, render
 from build_tools.s2_render.annotate import TermMatcher, occurrences
 from build_tools.s2_render.generate import Edition, block_pages
 from build_tools.s2_render.render import Context
-from build_tools.s1_load.schema import Entry, LedgerRow, Note, ReportSource
 
 GOLDEN = Path(__file__).resolve().parents[2] / "golden"
 UPDATE = bool(os.environ.get("UPDATE_GOLDEN"))

@@ -6,8 +6,8 @@ import yaml
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from mkdocs.utils import meta
 
-from build_tools.s2_render import generate, sanitize
 from build_tools import paths
+from build_tools.s2_render import generate, sanitize
 
 
 @pytest.mark.parametrize("url", [

@@ -3,7 +3,12 @@
 import pytest
 
 from build_tools.s3_search import material_fixes
-from build_tools.s3_search.material_fixes import BUGGY, FIXED, PatchFailed, patched_search_worker
+from build_tools.s3_search.material_fixes import (
+    BUGGY,
+    FIXED,
+    PatchFailed,
+    patched_search_worker,
+)
 
 
 def test_the_installed_worker_is_patched_once():

@@ -19,8 +19,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from build_tools.s4_bundle import csp, site
 from build_tools.convert import VARIANTS, convert_text, variant_configs
+from build_tools.s4_bundle import csp, site
 
 pytestmark = pytest.mark.slow
 
@@ -403,8 +403,8 @@ def test_swap_puts_the_old_pair_under_build_not_beside_it_and_removes_it(tmp_pat
 
 
 def wait_for_lock_holder(pid: int, timeout: float = 120) -> None:
-    from build_tools.s4_bundle import buildlock
     from build_tools import paths
+    from build_tools.s4_bundle import buildlock
 
     deadline = time.monotonic() + timeout
     lock = paths.BUILD / buildlock.LOCK_NAME
@@ -439,8 +439,8 @@ def test_two_concurrent_builds_both_succeed_one_after_the_other(tmp_path):
 def test_generating_docs_waits_for_a_running_build(tmp_path):
     import threading
 
-    from build_tools.s4_bundle import buildlock
     from build_tools import paths
+    from build_tools.s4_bundle import buildlock
 
     with buildlock.exclusive(paths.BUILD):
         docs = subprocess.Popen([sys.executable, "-m", "build_tools", "docs"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
