@@ -9,10 +9,11 @@ from pathlib import Path
 import typer
 
 from build_tools import paths
-from build_tools.s1_load.yamlio import DataError
+from build_tools.s1_load.yamlio import BuildError, DataError
 from build_tools.s2_render import generate
+from build_tools.s2_render.edition import load_edition
 from build_tools.s4_bundle import buildlock, navconfig
-from build_tools.s4_bundle.prepare import BuildError, prepare
+from build_tools.s4_bundle.prepare import prepare
 
 app = typer.Typer(add_completion=False, help="Build and check the annotated edition of the 2020 Quzhou government work report.")
 
@@ -62,7 +63,7 @@ def check(
     """Validate everything a pull request can change and report every problem as path:line: message."""
     whole = root != paths.ROOT and seeds == paths.SEEDS
     files = paths.SeedFiles(root / "seeds", fallback=False) if whole else paths.SeedFiles(seeds)
-    edition, errors = generate.load_edition(files, root)
+    edition, errors = load_edition(files, root)
     if edition is not None and files.root == paths.SEEDS:
         config = paths.ROOT / "mkdocs.yml"
         if navconfig.updated(config.read_text(encoding="utf-8"), generate.nav(edition.report)) != config.read_text(encoding="utf-8"):

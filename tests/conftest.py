@@ -8,19 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.s2_render import generate
+from build_tools.s1_load.edition import load_report
+from build_tools.s2_render.edition import load_edition
 from build_tools.s4_bundle import site
 
 
 @pytest.fixture(scope="session")
 def report():
     """The report model alone: text, structure and emendations, without glossary or notes."""
-    return generate.load_report()
+    return load_report()
 
 
 @pytest.fixture(scope="session")
 def edition():
-    ed, errors = generate.load_edition()
+    ed, errors = load_edition()
     assert errors == [], "\n".join(map(str, errors))
     return ed
 

@@ -229,3 +229,11 @@ def validate(model: type[BaseModel], data: Any, path: Path) -> tuple[BaseModel |
             msg = err["msg"].removeprefix("Value error, ")
             errors.append(DataError(path, line_of(data, loc), f"{where}: {msg}" if where else msg))
         return None, errors
+
+
+class BuildError(Exception):
+    """Bad input: carries every located error so the CLI can print them all."""
+
+    def __init__(self, errors: list[DataError]):
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = errors

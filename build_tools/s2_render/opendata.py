@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from build_tools.convert import VARIANTS, convert_text
 from build_tools.s1_load import glossary as glossary_mod
 from build_tools.s1_load.schema import LedgerRow, Source
-from build_tools.s2_render.generate import Edition
+from build_tools.s2_render.edition import Edition
 from build_tools.s2_render.render import page_url
 
 SCHEMA_BASE = "https://json-schema.org/draft/2020-12/schema"

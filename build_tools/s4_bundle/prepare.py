@@ -7,34 +7,35 @@ from pathlib import Path
 
 from build_tools import paths
 from build_tools.s1_load import glossary
-from build_tools.s2_render import generate
 
 # Defined beside write_changed, which raises it too; cli and the tests import it from here.
-from build_tools.s2_render.generate import BuildError
+from build_tools.s1_load.yamlio import BuildError  # noqa: F401  (raised through here; callers catch it)
+from build_tools.s2_render import generate
+from build_tools.s2_render.edition import Edition, load_edition
 from build_tools.s3_search.jieba_dicts import jieba_dictionary
 from build_tools.s3_search.material_fixes import patched_search_worker
-from build_tools.s4_bundle import navconfig
+from build_tools.s4_bundle import navconfig, write_docs
 
-# The generated files under docs/ that the last run wrote (generate.write_changed).
+# The generated files under docs/ that the last run wrote (write_docs.write_changed).
 MANIFEST_NAME = "generated-docs.txt"
 
 
-def prepare(docs: Path | None = paths.DOCS, build: Path = paths.BUILD, config: Path = paths.ROOT / "mkdocs.yml") -> tuple[generate.Edition, dict[str, str]]:
+def prepare(docs: Path | None = paths.DOCS, build: Path = paths.BUILD, config: Path = paths.ROOT / "mkdocs.yml") -> tuple[Edition, dict[str, str]]:
     """Generate every page; write them under ``docs`` unless it is None (the serve hook keeps them in memory)."""
-    edition, errors = generate.load_edition()
+    edition, errors = load_edition()
     if errors or edition is None:
         raise BuildError(errors)
     files = generate.render_all(edition)
     files.update(open_data(edition, build))
     files.update(patched_search_worker())
     if docs is not None:
-        generate.write_changed(docs, files, build / MANIFEST_NAME)
+        write_docs.write_changed(docs, files, build / MANIFEST_NAME)
     write_if_changed(build / "jieba" / "zh-Hans.txt", jieba_dictionary(list(glossary.surface_forms(edition.entries))))
     navconfig.write_nav(config, generate.nav(edition.report))
     return edition, files
 
 
-def open_data(edition: generate.Edition, build: Path) -> dict[str, str]:
+def open_data(edition: Edition, build: Path) -> dict[str, str]:
     """The data files and their page; the text of each variant comes from the same OpenCC configs."""
     from build_tools.convert import variant_configs
     from build_tools.s2_render import opendata, render

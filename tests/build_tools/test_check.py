@@ -36,9 +36,9 @@ def _seeds_copy(tmp_path: Path) -> Path:
 
 def _check(seeds: Path) -> list[str]:
     from build_tools import paths
-    from build_tools.s2_render import generate
+    from build_tools.s2_render.edition import load_edition
 
-    edition, errors = generate.load_edition(paths.SeedFiles(seeds))
+    edition, errors = load_edition(paths.SeedFiles(seeds))
     return sorted(str(e).replace(f"{seeds}/", "") for e in errors)
 
 

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from build_tools.model import RawBlock
+from build_tools.s1_load.edition import load_report
 from build_tools.s1_load.emend import repair
 from build_tools.s1_load.structure import Group, Structure, parse
-from build_tools.s2_render.generate import load_report
 
 LINES = [
     "报告", "——日期", "市长 某某", "各位代表：", "现在，我代表市人民政府报告。",

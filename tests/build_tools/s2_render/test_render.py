@@ -19,10 +19,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from build_tools.s1_load import ledger
+from build_tools.s1_load.edition import load_report
 from build_tools.s1_load.schema import Entry, LedgerRow, Note, ReportSource
 from build_tools.s2_render import generate, render
 from build_tools.s2_render.annotate import TermMatcher, occurrences
-from build_tools.s2_render.generate import Edition, block_pages
+from build_tools.s2_render.edition import Edition, block_pages
 from build_tools.s2_render.render import Context
 
 GOLDEN = Path(__file__).resolve().parents[2] / "golden"
@@ -46,7 +47,7 @@ ROWS = [
 ]
 
 # Every report page: the front page and the page of each section (taken from the structure).
-REPORT_PAGES = ["index.md", *(render.page_path(p.slug) for p in generate.load_report().pages)]
+REPORT_PAGES = ["index.md", *(render.page_path(p.slug) for p in load_report().pages)]
 
 
 def golden_name(page: str) -> str:

@@ -8,6 +8,7 @@ from mkdocs.utils import meta
 
 from build_tools import paths
 from build_tools.s2_render import generate, sanitize
+from build_tools.s2_render.edition import load_edition
 
 
 @pytest.mark.parametrize("url", [
@@ -99,7 +100,7 @@ def canonical(html: str) -> list[tuple]:
 
 def site_pages() -> dict[str, str]:
     """Every generated page's Markdown and the hand-written ones in docs/."""
-    ed, errors = generate.load_edition()
+    ed, errors = load_edition()
     assert errors == []
     pages = generate.render_all(ed)
     for path in paths.DOCS.rglob("*.md"):

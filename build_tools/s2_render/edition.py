@@ -1,0 +1,59 @@
+"""The loaded edition annotated for rendering: where each block lives, its terms, notes and numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from build_tools import paths
+from build_tools.model import Report
+from build_tools.s1_load import edition as s1_edition
+from build_tools.s1_load import glossary, ledger
+from build_tools.s1_load.edition import Loaded
+from build_tools.s1_load.schema import Entry, Note
+from build_tools.s1_load.yamlio import DataError
+from build_tools.s2_render.annotate import TermMatcher, occurrences
+from build_tools.s2_render.render import Context, page_path
+
+
+@dataclass
+class Edition:
+    """Everything the renderer and the checks need, loaded and validated."""
+
+    report: Report
+    entries: list[Entry]
+    ctx: Context
+    texts: dict[str, str]
+    occurrences: dict[str, list[str]]
+    ledger: list = field(default_factory=list)
+    seed_sha256: str = ""
+
+
+def annotate(loaded: Loaded) -> Edition:
+    """The loaded edition with what rendering needs: term matches, notes and numbers by paragraph,
+    and the page of every block."""
+    matcher = TermMatcher(glossary.surface_forms(loaded.entries), glossary.quoted_only_forms(loaded.entries))
+    by_para: dict[str, list[Note]] = {}
+    for note in loaded.notes:
+        by_para.setdefault(note.para, []).append(note)
+    placed: dict[str, list[ledger.Placed]] = {}
+    for p in ledger.place(loaded.ledger, loaded.texts):
+        placed.setdefault(p.row.para, []).append(p)
+    ctx = Context({e.id: e for e in loaded.entries}, matcher, by_para, block_pages(loaded.report), placed)
+    return Edition(loaded.report, loaded.entries, ctx, loaded.texts, occurrences(loaded.texts, matcher), loaded.ledger, loaded.seed_sha256)
+
+
+def load_edition(seeds: paths.SeedFiles = paths.SeedFiles(), root: Path | None = paths.ROOT) -> tuple[Edition | None, list[DataError]]:
+    """Stage 1 (load and check every seed, all problems listed) and the annotation for rendering."""
+    loaded, errors = s1_edition.load_edition(seeds, root)
+    return (annotate(loaded) if loaded is not None else None), errors
+
+
+def block_pages(report: Report) -> dict[str, str]:
+    out = {b.cid: "index.md" for b in report.front}
+    for page in report.pages:
+        md = page_path(page.slug)
+        for b in [page.part_heading, page.heading, *page.blocks]:
+            if b is not None:
+                out[b.cid] = md
+    return out
