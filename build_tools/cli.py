@@ -1,7 +1,12 @@
-"""One command line for the edition: build, check, generate, serve."""
+"""One command line for the edition: build, check, generate, serve.
+
+The only place besides the serve hook that reads the environment: a build's settings are made
+here, from the flags and the variables CI sets, and passed down.
+"""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,10 +15,10 @@ import typer
 
 from build_tools import paths
 from build_tools.s1_load.yamlio import BuildError, DataError
-from build_tools.s2_render import generate
 from build_tools.s2_render.edition import load_edition
-from build_tools.s4_bundle import buildlock, navconfig
+from build_tools.s4_bundle import buildlock
 from build_tools.s4_bundle.prepare import prepare
+from build_tools.settings import BuildSettings
 
 app = typer.Typer(add_completion=False, help="Build and check the annotated edition of the 2020 Quzhou government work report.")
 
@@ -28,12 +33,17 @@ def _fail(errors: list) -> None:
 
 
 @app.command()
-def build(jobs: int = typer.Option(3, help="MkDocs builds run at once")) -> None:
+def build(
+    jobs: int = typer.Option(3, help="MkDocs builds run at once"),
+    site_url: str = typer.Option(None, help="the hosted site's address (default: $SITE_URL)"),
+    repo_url: str = typer.Option(None, help="the repository's address, for edit buttons (default: $REPO_URL)"),
+) -> None:
     """Build every variant into site/ and the offline bundle into dist/."""
     from build_tools.s4_bundle import csp, site
 
+    settings = BuildSettings.from_environment(os.environ, jobs=jobs, site_url=site_url, repo_url=repo_url)
     try:
-        site.build(jobs=jobs)
+        site.build(settings)
     except BuildError as exc:
         _fail(exc.errors)
     except csp.GateFailed as exc:
@@ -42,7 +52,7 @@ def build(jobs: int = typer.Option(3, help="MkDocs builds run at once")) -> None
         _fail([exc])
     except ExceptionGroup as group:
         _fail(list(group.exceptions))
-    typer.echo(f"built {paths.SITE} and {paths.DIST}")
+    typer.echo(f"built {settings.site} and {settings.dist}")
 
 
 @app.command()
@@ -50,7 +60,7 @@ def docs() -> None:
     """Generate the Markdown pages under docs/ from seeds/ (what `mkdocs serve` does on start)."""
     try:
         with buildlock.exclusive():
-            prepare()
+            prepare(BuildSettings.from_environment(os.environ))
     except BuildError as exc:
         _fail(exc.errors)
 
@@ -64,20 +74,6 @@ def check(
     whole = root != paths.ROOT and seeds == paths.SEEDS
     files = paths.SeedFiles(root / "seeds", fallback=False) if whole else paths.SeedFiles(seeds)
     edition, errors = load_edition(files, root)
-    if edition is not None and files.root == paths.SEEDS:
-        config = paths.ROOT / "mkdocs.yml"
-        if navconfig.updated(config.read_text(encoding="utf-8"), generate.nav(edition.report)) != config.read_text(encoding="utf-8"):
-            errors.append(DataError(config, 1, "the generated nav is stale; run `python -m build_tools docs`"))
-    from build_tools.convert import load_overrides
-    from build_tools.s1_load.interface import load_interface
-
-    for loader, path in ((load_overrides, files.overrides), (load_interface, files.interface)):
-        try:
-            loader(path)
-        except DataError as exc:
-            errors.append(exc)
-        except ExceptionGroup as group:
-            errors.extend(group.exceptions)
     if errors:
         _fail(errors)
     typer.echo("seeds OK")

@@ -11,145 +11,36 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant
 from pathlib import Path
 
 import opencc
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from build_tools.paths import BUILD, OPENCC_OVERRIDES, SeedFiles
-from build_tools.s1_load.yamlio import MAX_BYTES, DataError, LineDict, load, validate
+from build_tools import registry
+from build_tools.paths import BUILD, OPENCC_OVERRIDES
+from build_tools.registry import Variant
+from build_tools.s1_load.overrides import OverrideBase, load_overrides
+from build_tools.s1_load.yamlio import BuildError
 
 SHARE = Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc"
 
 
-@dataclass(frozen=True)
-class Variant:
-    code: str  # folder and id, e.g. "zh-TW"
-    lang: str  # BCP 47 tag on <html lang>
-    label: str  # name in the switcher, in its own script
-    prefix: str  # URL prefix under the site root
-    opencc: str | None  # base OpenCC config, None for the source
-    material_language: str
-    og_locale: str
+# The variants are the registry's; they are named here too because every stage that converts
+# asks this module for them together with their configurations.
+VARIANTS = registry.VARIANTS
+TRADITIONAL = tuple(v for v in VARIANTS if v.opencc)  # the same as s1_load.overrides.TRADITIONAL
 
 
-VARIANTS = (
-    Variant("zh-Hans", "zh-Hans", "简体", "", None, "zh", "zh_CN"),
-    Variant("zh-TW", "zh-Hant-TW", "繁體·臺灣", "zh-TW/", "s2tw", "zh-TW", "zh_TW"),
-    Variant("zh-HK", "zh-Hant-HK", "繁體·香港", "zh-HK/", "s2hk", "zh-Hant", "zh_HK"),
-)
-
-
-# What an override may hold: CJK unified ideographs (the basic block and extensions A to I) and
-# 〇, the Han numeral zero. No ASCII, no punctuation, no compatibility ideographs: an override
-# changes which character stands in the text, it can never add markup or anything else.
-HAN = re.compile("[\u3007\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ee5f\U00030000-\U000323af]+")
-
-
-class Override(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    simplified: str = Field(min_length=1)
-    zh_TW: str = Field(alias="zh-TW", min_length=1)
-    zh_HK: str = Field(alias="zh-HK", min_length=1)
-    reason: str = Field(min_length=4)
-
-    @field_validator("simplified", "zh_TW", "zh_HK")
-    @classmethod
-    def han_only(cls, value: str) -> str:
-        """Han characters only (see HAN)."""
-        bad = next((c for c in value if not HAN.fullmatch(c)), None)
-        if bad is not None:
-            raise ValueError(f"only Han characters (CJK ideographs, 〇) are allowed; {bad!r} (U+{ord(bad):04X}) is not one")
-        return value
-
-
-class Overrides(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    overrides: list[Override]
-
-
-def load_overrides(path: Path = OPENCC_OVERRIDES) -> list[Override]:
-    """The project's corrections to OpenCC, each one checked to be a character-for-character
-    conversion of Han text that the seeds hold.
-
-    Raises an ExceptionGroup of every problem as a located DataError, in line order, or a
-    DataError when the file is not YAML.
-    """
-    data = load(path)
-    model, errors = validate(Overrides, data, path)
-    items = data.get("overrides") if isinstance(data, dict) else None
-    # Checked on the loaded YAML, so that they are reported with the schema's errors, not after.
-    if isinstance(items, list):
-        errors += override_errors(items, path, seed_text(path.parent))
-    if errors:
-        raise ExceptionGroup("bad OpenCC overrides", sorted(errors, key=lambda e: e.line))
-    return model.overrides
-
-
-def override_errors(items: list, path: Path, text: str) -> list[DataError]:
-    """Overrides that rewrite rather than convert (a form of another length), that convert
-    nothing (the simplified form is not in ``text``) or that are given twice."""
-    errors: list[DataError] = []
-    seen: set[str] = set()
-    for i, item in enumerate(items):
-        simplified = item.get("simplified") if isinstance(item, LineDict) else None
-        if not isinstance(simplified, str):
-            continue  # the schema's error
-        line = {key: item.key_lines.get(key, item.line) for key in ("simplified", "zh-TW", "zh-HK")}
-        for key in ("zh-TW", "zh-HK"):
-            form = item.get(key)
-            if isinstance(form, str) and len(form) != len(simplified):
-                errors.append(DataError(path, line[key], f"overrides.{i}.{key}: {form!r} has {len(form)} characters and {simplified!r} {len(simplified)}: OpenCC converts character for character, an override may not rewrite"))
-        if simplified in seen:
-            errors.append(DataError(path, line["simplified"], f"overrides.{i}.simplified: override for {simplified!r} given twice"))
-        elif HAN.fullmatch(simplified) and simplified not in text:
-            errors.append(DataError(path, line["simplified"], f"overrides.{i}.simplified: {simplified!r} occurs nowhere in the report or the seeds' text: the override would convert nothing"))
-        seen.add(simplified)
-    return errors
-
-
-def seed_text(root: Path) -> str:
-    """All that the seeds say, whitespace removed: the report as received and the YAML files but
-    the overrides themselves (whose reasons quote the words they fix).
-
-    Raw files rather than the loaded edition: reading them costs milliseconds, cannot fail on
-    another file's error and needs none of the pipeline (generate imports this module); the
-    report's words and the contributed text are all in them. Whitespace goes because the report's
-    lines break inside words and YAML folds long strings.
-    """
-    seeds = SeedFiles(root)
-    files = [seeds.text, seeds.corrections, seeds.structure, seeds.unglossed, seeds.notes, seeds.ledger, seeds.nonquantities]
-    files += sorted(seeds.glossary.glob("*.yaml"))
-    # A link or an oversized file is refused by the contribution check; it is not read here.
-    stamp = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files
-                  if f.is_file() and not f.is_symlink() and f.stat().st_size <= MAX_BYTES)
-    return _joined_text(stamp)
-
-
-@lru_cache(maxsize=4)
-def _joined_text(stamp: tuple[tuple[str, int, int], ...]) -> str:
-    # Keyed by the files' paths, mtimes and sizes: a build loads the overrides three times.
-    # Bytes that are not UTF-8 are the contribution check's to report; here they cannot match.
-    return re.sub(r"\s+", "", "".join(Path(name).read_text(encoding="utf-8", errors="replace") for name, _, _ in stamp))
-
-
-def _dict_group(files: list[str], policy: str) -> dict:
-    return {"type": "group", "match_policy": policy, "dicts": [{"type": "ocd2", "file": str(SHARE / f)} for f in files]}
-
-
-def write_config(variant: Variant, overrides: list[Override], folder: Path = BUILD / "opencc") -> Path:
+def write_config(variant: Variant, overrides: list[OverrideBase], folder: Path = BUILD / "opencc") -> Path:
     """An OpenCC configuration: the stock s2tw/s2hk chain with the project's dictionary first.
 
     The file names carry a hash of the overrides, so a changed override list is a new path: the
     cached converter of the old one is never reused (`mkdocs serve` runs for hours), and an
     unchanged list is not written again.
     """
-    target = {"zh-TW": "zh_TW", "zh-HK": "zh_HK"}[variant.code]
-    pairs = sorted({o.simplified: getattr(o, target) for o in overrides}.items())
+    pairs = sorted({o.simplified: o.form(variant.code) for o in overrides}.items())
     listing = "".join(f"{s}\t{t}\n" for s, t in pairs) or "\n"
     key = hashlib.sha256(listing.encode("utf-8")).hexdigest()[:12]
     path = folder / f"{variant.code}-{key}.json"
@@ -183,7 +74,10 @@ def write_config(variant: Variant, overrides: list[Override], folder: Path = BUI
 
 def variant_configs(folder: Path = BUILD / "opencc", overrides_path: Path = OPENCC_OVERRIDES) -> dict[str, str | None]:
     """The OpenCC config of each variant by code; None for the source (no conversion)."""
-    overrides = load_overrides(overrides_path)
+    overrides, errors = load_overrides(overrides_path)
+    # The build checked every seed before it came here; a direct caller learns of a bad file too.
+    if errors:
+        raise BuildError(errors)
     return {v.code: (str(write_config(v, overrides, folder)) if v.opencc else None) for v in VARIANTS}
 
 

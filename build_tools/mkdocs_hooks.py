@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from build_tools import (
     mkdocs_build_hooks,  # noqa: E402
     paths,  # noqa: E402
+    registry,  # noqa: E402
 )
 from build_tools.mkdocs_build_hooks import (  # noqa: E402, F401  (same as the build)
     on_env,
@@ -26,9 +27,11 @@ from build_tools.mkdocs_build_hooks import (  # noqa: E402, F401  (same as the b
     on_post_build,
     on_startup,
 )
-from build_tools.s1_load.interface import load_interface  # noqa: E402
-from build_tools.s4_bundle import buildlock
+from build_tools.s2_render import generate  # noqa: E402
+from build_tools.s4_bundle import buildlock  # noqa: E402
 from build_tools.s4_bundle.prepare import prepare  # noqa: E402
+from build_tools.s4_bundle.variants import edition_extra  # noqa: E402
+from build_tools.settings import BuildSettings  # noqa: E402
 
 _generated: dict[str, str] = {}
 
@@ -36,14 +39,16 @@ _generated: dict[str, str] = {}
 # Run before the search plugin's on_config, which loads the generated jieba dictionary.
 @event_priority(100)
 def on_config(config):
-    # prepare() rewrites build/jieba/ and mkdocs.yml's nav, which a running build's MkDocs
-    # processes read: wait for that build rather than change them under it.
+    # prepare() rewrites build/jieba/, which a running build's MkDocs processes read: wait for
+    # that build rather than change it under them. A preview is a local build: no site address.
     with buildlock.exclusive():
-        _, files = prepare(docs=None)
+        edition, files = prepare(BuildSettings(), docs=None)
     _generated.clear()
     _generated.update(files)
-    # The build writes each variant's messages into its config; serve uses mkdocs.yml itself.
-    config.extra["edition"].setdefault("messages", load_interface()[config.extra["edition"]["variant"]])
+    # What the build writes into each variant's config, for the 简体 preview: the navigation and
+    # what the templates read about the variants (mkdocs.yml itself holds neither).
+    config["nav"] = generate.nav(edition.report)
+    config.extra["edition"] = {**edition_extra(registry.SOURCE), "repo": ""}
     return mkdocs_build_hooks.on_config(config)
 
 

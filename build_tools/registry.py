@@ -48,16 +48,16 @@ class AppendixPage:
     path: str  # Markdown path under docs/
     nav_title: str
     template: str | None = None
-    summary: str = ""  # its line in the home page's contents; empty: not listed there
+    summary: str = ""  # its line in the home page's contents ({emendations}: their number); empty: not listed
     search: bool = True  # False: left out of the search index
 
 
 APPENDIX: tuple[AppendixPage, ...] = (
     AppendixPage("numbers.md", "数说", "numbers.md.j2", "报告中的全部数字，2019年实绩与2020年目标"),
-    AppendixPage("glossary.md", "术语表", "glossary.md.j2", "按类别排列的口号、数字概括语、改革、地名与机构"),
+    AppendixPage("glossary.md", "术语表", "glossary.md.j2", "口号、数字概括语、改革、地名与机构，按类别排列，附拼音、英文、出处与出现位置"),
     # The term index repeats the glossary's headings; in search it would only duplicate them.
-    AppendixPage("terms.md", "术语索引", "terms.md.j2", "术语表的拼音索引", search=False),
-    AppendixPage("emendations.md", "校勘记", "emendations.md.j2", "对原文的全部改动"),
+    AppendixPage("terms.md", "术语索引", "terms.md.j2", "按拼音排列的全部术语", search=False),
+    AppendixPage("emendations.md", "校勘记", "emendations.md.j2", "全部 {emendations} 条文本改动"),
     AppendixPage("data/index.md", "开放数据", "data.md.j2", "报告全文、术语、编者注、数说的 JSON 与 CSV"),
     AppendixPage("about.md", "关于本版", None, "来源、许可、引用方式"),
     AppendixPage("contributors.md", "贡献者", "contributors.md.j2"),

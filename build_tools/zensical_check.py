@@ -24,6 +24,9 @@ import yaml
 from bs4 import BeautifulSoup
 
 from build_tools import paths
+from build_tools.s2_render import generate
+from build_tools.s2_render.edition import load_edition
+from build_tools.settings import BuildSettings
 
 VENV = paths.ROOT / ".venv-zensical"
 STAMP = VENV / ".deps"
@@ -121,8 +124,9 @@ def compare_sites(material: Path, zensical: Path) -> Comparison:
     return result
 
 
-def zensical_config(base: dict) -> tuple[dict, list[str]]:
-    """A config Zensical can build, from mkdocs.yml; and what was left out, with the reason.
+def zensical_config(base: dict, nav: list) -> tuple[dict, list[str]]:
+    """A config Zensical can build, from mkdocs.yml and the edition's navigation (which the build
+    writes into each variant's config, not into mkdocs.yml); and what was left out, with the reason.
 
     Paths are those of the build folder (Zensical requires docs_dir and site_dir inside the
     folder of its config). The overrides stay out: Zensical's template engine (minijinja)
@@ -130,7 +134,7 @@ def zensical_config(base: dict) -> tuple[dict, list[str]]:
     """
     config = {k: v for k, v in base.items() if k != "hooks"}
     removed = ["hooks: Zensical runs no MkDocs hooks"] if "hooks" in base else []
-    config["docs_dir"], config["site_dir"] = "docs", "site"
+    config["docs_dir"], config["site_dir"], config["nav"] = "docs", "site", nav
     config["theme"] = {k: v for k, v in base["theme"].items() if k != "custom_dir"}
     if "custom_dir" in base["theme"]:
         removed.append("theme.custom_dir (overrides/): minijinja cannot render them (str.endswith)")
@@ -168,7 +172,10 @@ def ensure_zensical() -> Path:
 def build_with_zensical(docs: Path = paths.DOCS, work: Path = WORK, base: Path = paths.ROOT / "mkdocs.yml") -> tuple[Path, str, list[str]]:
     """Build ``docs`` with Zensical in ``work``: the site, Zensical's output, what the config left out."""
     command = ensure_zensical()
-    config, removed = zensical_config(yaml.safe_load(base.read_text(encoding="utf-8")))
+    edition, errors = load_edition()
+    if edition is None or errors:
+        raise ZensicalUnavailable("the seeds do not pass the check: " + "; ".join(map(str, errors)))
+    config, removed = zensical_config(yaml.safe_load(base.read_text(encoding="utf-8")), generate.nav(edition.report))
     for stale in (work / "docs", work / "site"):
         shutil.rmtree(stale, ignore_errors=True)
     shutil.copytree(docs, work / "docs")
@@ -185,7 +192,7 @@ def build_with_material(target: Path = WORK / "material") -> Path:
     from build_tools.s4_bundle import site
 
     target.mkdir(parents=True, exist_ok=True)
-    site.build(site=target / "site", dist=target / "dist")
+    site.build(BuildSettings(site=target / "site", dist=target / "dist"))
     return target / "site"
 
 
@@ -209,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from build_tools.s4_bundle.prepare import prepare
 
-    prepare()
+    prepare(BuildSettings())
     started = time.perf_counter()
     material = args.material or build_with_material()
     material_seconds = time.perf_counter() - started

@@ -11,6 +11,7 @@ import pytest
 from build_tools.s1_load.edition import load_report
 from build_tools.s2_render.edition import load_edition
 from build_tools.s4_bundle import site
+from build_tools.settings import BuildSettings
 
 
 @pytest.fixture(scope="session")
@@ -37,19 +38,11 @@ def hosted_env() -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> dict[str, Path]:
-    """The real build, into a temporary site/ and dist/ (the working tree's are left alone)."""
+    """The real build, as hosted (settings passed, the environment untouched), into a temporary
+    site/ and dist/ (the working tree's are left alone)."""
     out = tmp_path_factory.mktemp("build")
-    saved = {k: os.environ.get(k) for k in HOSTED}
-    os.environ.update(HOSTED)
-    try:
-        site.build(site=out / "site", dist=out / "dist")
-        yield {"site": out / "site", "dist": out / "dist", "zip": out / "dist" / f"{site.BUNDLE_NAME}.zip"}
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+    site.build(BuildSettings(site_url=HOSTED["SITE_URL"], repo_url=HOSTED["REPO_URL"], site=out / "site", dist=out / "dist"))
+    return {"site": out / "site", "dist": out / "dist", "zip": out / "dist" / f"{site.BUNDLE_NAME}.zip"}
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,8 @@ from build_tools.s1_load import (
     source,
     structure,
 )
+from build_tools.s1_load.interface import load_interface
+from build_tools.s1_load.overrides import load_overrides
 from build_tools.s1_load.schema import Entry, LedgerRow, Note
 from build_tools.s1_load.yamlio import DataError
 
@@ -45,6 +47,8 @@ def load_edition(seeds: paths.SeedFiles = paths.SeedFiles(), root: Path | None =
     every seed file's loading and text) come first and are listed with the rest, once each.
     """
     edition, errors = _load_edition(seeds, contributions.errors(seeds, root))
+    # The script variants' data: the corrections to OpenCC and the interface's messages.
+    errors += load_overrides(seeds.overrides)[1] + load_interface(seeds.interface)[1]
     # A file that cannot load is found by the contribution check and again by its loader.
     unique: dict[str, DataError] = {}
     for e in errors:

@@ -14,6 +14,7 @@ from typing import Literal
 import opencc
 from pydantic import BaseModel, ConfigDict, Field
 
+from build_tools import registry
 from build_tools.model import Emendation, RawBlock
 from build_tools.paths import CORRECTIONS
 from build_tools.s1_load.yamlio import DataError, LineList, load, validate
@@ -37,7 +38,7 @@ class Correction(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     line: int = Field(ge=1, description="seed line where the text to correct stands")
-    rule: Literal["page-break", "typo", "sic"]
+    rule: Literal[registry.HAND_KEPT_RULES]  # type: ignore[valid-type]
     before: str | None = None
     after: str | None = None
     reason: str = Field(min_length=4)

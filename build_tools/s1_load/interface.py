@@ -8,48 +8,53 @@ MkDocs config (extra.edition.messages).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, StringConstraints
 
+from build_tools import registry
 from build_tools.paths import INTERFACE
-from build_tools.s1_load.yamlio import load, validate
+from build_tools.s1_load.yamlio import DataError, line_of, load, validate
 
 # Characters of markup or of a Jinja expression: a message is plain text.
 NOT_PLAIN = re.compile(r"[<>&{}`\"]")
 
 
-class Message(BaseModel):
-    """One message in every variant (the codes of convert.VARIANTS)."""
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    zh_Hans: str = Field(alias="zh-Hans", min_length=1)
-    zh_TW: str = Field(alias="zh-TW", min_length=1)
-    zh_HK: str = Field(alias="zh-HK", min_length=1)
-
-    @field_validator("zh_Hans", "zh_TW", "zh_HK")
-    @classmethod
-    def plain(cls, value: str) -> str:
-        """Plain text: no markup, no Jinja."""
-        if bad := NOT_PLAIN.search(value):
-            raise ValueError(f"a message is plain text; {bad.group()!r} is not allowed")
-        return value
-
-
 class Interface(BaseModel):
+    """Each message by key (checked for every variant and as plain text by ``message_errors``)."""
+
     model_config = ConfigDict(extra="forbid")
-    messages: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], Message]
+    messages: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], dict[str, str]]
 
 
-def load_interface(path: Path = INTERFACE) -> dict[str, dict[str, str]]:
-    """Each variant's messages by variant code, e.g. {"zh-TW": {"not_found_title": "找不到這個頁面", …}, …}.
+def message_errors(model: Interface, data: object, path: Path) -> Iterator[DataError]:
+    """Every message written in exactly the registry's variants, each as plain text."""
+    codes = [v.code for v in registry.VARIANTS]
+    for key, forms in model.messages.items():
+        where = f"messages.{key}"
+        for code in codes:
+            if code not in forms:
+                yield DataError(path, line_of(data, ("messages", key)), f"{where}.{code}: Field required")
+        for code, text in forms.items():
+            line = line_of(data, ("messages", key, code))
+            if code not in codes:
+                yield DataError(path, line, f"{where}.{code}: not a variant of the edition ({', '.join(codes)})")
+            # A message is plain text: no markup, no Jinja.
+            elif bad := NOT_PLAIN.search(text):
+                yield DataError(path, line, f"{where}.{code}: a message is plain text; {bad.group()!r} is not allowed")
 
-    Raises an ExceptionGroup of located DataErrors, or a DataError when the file is not YAML.
-    """
-    model, errors = validate(Interface, load(path), path)
-    if errors:
-        raise ExceptionGroup("bad interface messages", errors)
-    forms = {key: message.model_dump(by_alias=True) for key, message in model.messages.items()}
-    codes = [field.alias for field in Message.model_fields.values()]
-    return {code: {key: by_code[code] for key, by_code in forms.items()} for code in codes}
+
+def load_interface(path: Path = INTERFACE) -> tuple[dict[str, dict[str, str]], list[DataError]]:
+    """Each variant's messages by variant code, e.g. {"zh-TW": {"not_found_title": "找不到這個頁面", …}, …},
+    and every problem as a located DataError (no messages while there is any)."""
+    try:
+        data = load(path)
+        model, errors = validate(Interface, data, path)
+    except DataError as exc:
+        return {}, [exc]
+    errors += [] if model is None else list(message_errors(model, data, path))
+    if errors or model is None:
+        return {}, errors
+    return {v.code: {key: forms[v.code] for key, forms in model.messages.items()} for v in registry.VARIANTS}, []

@@ -10,8 +10,8 @@ import subprocess
 import unicodedata
 from dataclasses import dataclass
 
-from build_tools import paths
-from build_tools.convert import load_overrides
+from build_tools import paths, registry
+from build_tools.convert import TRADITIONAL, load_overrides
 from build_tools.model import Report
 from build_tools.s1_load import (
     glossary,
@@ -20,17 +20,6 @@ from build_tools.s1_load.schema import CATEGORIES, LEVELS
 from build_tools.s2_render import charts, render
 from build_tools.s2_render.edition import Edition
 from build_tools.s2_render.render import page_path
-
-RULE_LABELS = {
-    "page-break": "PDF 分页处断开的段落，接排",
-    "spacing": "数字两侧的半角空格，删去",
-    "formula": "公式标记（PM_{2.5}），改回 PM2.5",
-    "punctuation": "半角标点，改为全角",
-    "heading-bracket": "标题序号的半角括号，改为全角",
-    "traditional-character": "简体文本中的繁体字，改为简体",
-    "typo": "原文错字，改正",
-    "sic": "原文如此，保留并加注",
-}
 
 
 def _show(text: str):
@@ -82,6 +71,7 @@ def render_all(ed: Edition) -> dict[str, str]:
         heading_html=render.heading_html,
         block_html=render.block_html,
         emendation_count=len(all_ems),
+        appendix=registry.APPENDIX,
     )
     counts = {}
     for e in all_ems:
@@ -90,9 +80,10 @@ def render_all(ed: Edition) -> dict[str, str]:
         "emendations.md.j2",
         sha256=paths.SEED_SHA256,
         records=all_ems,
-        rule_counts=[(r, RULE_LABELS[r], n) for r, n in counts.items()],
+        rule_counts=[(r, registry.RULE_LABELS[r], n) for r, n in counts.items()],
         by_block=emendation_rows(report),
-        overrides=load_overrides(),
+        overrides=load_overrides()[0],
+        traditional=TRADITIONAL,
         show=_show,
         ctx=ctx,
         md="emendations.md",
@@ -171,17 +162,18 @@ def glossary_pages(ed: Edition) -> tuple[str, str]:
     for v in views:
         # Terms that open with a number ("5459", "351国道") sort before A, under their own heading.
         letters.setdefault(glossary.initial(v["term"]), []).append(v)
-    terms_md = render.render_template("terms.md.j2", letters=sorted(letters.items()), total=len(views))
+    terms_md = render.render_template("terms.md.j2", letters=sorted(letters.items()), total=len(views),
+                                     in_search=next(p.search for p in registry.APPENDIX if p.path == "terms.md"))
     glossary.READINGS.save()
     return glossary_md, terms_md
 
 
 def nav(report: Report) -> list:
     """The site navigation: report pages by part, then the apparatus."""
-    out: list = [{"首页": "index.md"}]
+    out: list = [{"首页": registry.HOME}]
     for part_block in report.parts:
         number = int(part_block.cid)
         items = [{p.title: page_path(p.slug)} for p in report.pages if p.part == number]
         out.append({part_block.text: items})
-    out.append({"附录": [{"数说": "numbers.md"}, {"术语表": "glossary.md"}, {"术语索引": "terms.md"}, {"校勘记": "emendations.md"}, {"开放数据": "data/index.md"}, {"关于本版": "about.md"}, {"贡献者": "contributors.md"}]})
+    out.append({registry.APPENDIX_TITLE: [{page.nav_title: page.path} for page in registry.APPENDIX]})
     return out

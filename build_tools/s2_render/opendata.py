@@ -13,6 +13,7 @@ import re
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from build_tools import registry
 from build_tools.convert import VARIANTS, convert_text
 from build_tools.s1_load import glossary as glossary_mod
 from build_tools.s1_load.schema import LedgerRow, Source
@@ -27,7 +28,7 @@ class Strict(BaseModel):
 
 
 class EmendationData(Strict):
-    rule: str = Field(description="rule that made the change: page-break, spacing, formula, punctuation, heading-bracket, traditional-character, typo or sic")
+    rule: str = Field(description=f"rule that made the change: {', '.join(r.name for r in registry.RULES)}")
     before: str = Field(description="the seed text that was changed (a page break is a newline)")
     after: str = Field(description="what the edition prints instead; equal to `before` for a sic record")
     start: int = Field(description="offset of `before` in the block's `source`")

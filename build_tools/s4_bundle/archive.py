@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import zipfile
 from pathlib import Path
@@ -12,10 +11,11 @@ from build_tools import paths
 BUNDLE_NAME = paths.BUNDLE_NAME
 
 
-def source_date_epoch() -> int:
-    """The commit date, so two builds of one commit are byte-identical."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        return int(os.environ["SOURCE_DATE_EPOCH"])
+def source_date_epoch(given: int | None = None) -> int:
+    """``given`` (the settings' SOURCE_DATE_EPOCH), else the commit date, so that two builds of
+    one commit are byte-identical."""
+    if given is not None:
+        return given
     try:
         out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=paths.ROOT, capture_output=True, text=True, check=True)
         return int(out.stdout.strip())

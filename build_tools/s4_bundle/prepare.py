@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from build_tools import paths
@@ -14,36 +13,35 @@ from build_tools.s2_render import generate
 from build_tools.s2_render.edition import Edition, load_edition
 from build_tools.s3_search.jieba_dicts import jieba_dictionary
 from build_tools.s3_search.material_fixes import patched_search_worker
-from build_tools.s4_bundle import navconfig, write_docs
+from build_tools.s4_bundle import write_docs
+from build_tools.settings import BuildSettings
 
 # The generated files under docs/ that the last run wrote (write_docs.write_changed).
 MANIFEST_NAME = "generated-docs.txt"
 
 
-def prepare(docs: Path | None = paths.DOCS, build: Path = paths.BUILD, config: Path = paths.ROOT / "mkdocs.yml") -> tuple[Edition, dict[str, str]]:
+def prepare(settings: BuildSettings, docs: Path | None = paths.DOCS, build: Path = paths.BUILD) -> tuple[Edition, dict[str, str]]:
     """Generate every page; write them under ``docs`` unless it is None (the serve hook keeps them in memory)."""
     edition, errors = load_edition()
     if errors or edition is None:
         raise BuildError(errors)
     files = generate.render_all(edition)
-    files.update(open_data(edition, build))
+    files.update(open_data(edition, build, settings.site_url))
     files.update(patched_search_worker())
     if docs is not None:
         write_docs.write_changed(docs, files, build / MANIFEST_NAME)
     write_if_changed(build / "jieba" / "zh-Hans.txt", jieba_dictionary(list(glossary.surface_forms(edition.entries))))
-    navconfig.write_nav(config, generate.nav(edition.report))
     return edition, files
 
 
-def open_data(edition: Edition, build: Path) -> dict[str, str]:
+def open_data(edition: Edition, build: Path, site_url: str) -> dict[str, str]:
     """The data files and their page; the text of each variant comes from the same OpenCC configs."""
     from build_tools.convert import variant_configs
     from build_tools.s2_render import opendata, render
 
     files = opendata.export(edition, variant_configs(build / "opencc"))
     # The hosted build links the offline bundle it serves; a local build says where its bundle is.
-    site_url = os.environ.get("SITE_URL", "").rstrip("/")
-    bundle_url = f"{site_url}/{paths.BUNDLE_NAME}.zip" if site_url else None
+    bundle_url = f"{site_url.rstrip('/')}/{paths.BUNDLE_NAME}.zip" if site_url else None
     files["data/index.md"] = render.render_template("data.md.j2", files=opendata.DATA_FILES, sha256=edition.seed_sha256,
                                                     bundle_url=bundle_url, bundle_name=paths.BUNDLE_NAME)
     return files

@@ -22,6 +22,7 @@ from build_tools.convert import (
     variant_configs,
 )
 from build_tools.s1_load.glossary import surface_forms
+from build_tools.s2_render import generate
 from build_tools.s3_search.jieba_dicts import jieba_dictionary, jieba_main_dictionary
 from build_tools.s4_bundle import buildlock, csp
 from build_tools.s4_bundle.archive import source_date_epoch, zip_folder
@@ -29,6 +30,7 @@ from build_tools.s4_bundle.prepare import prepare, write_if_changed
 from build_tools.s4_bundle.sitemaps import add_hreflang_to_sitemaps
 from build_tools.s4_bundle.swap import run_staging, swap_in
 from build_tools.s4_bundle.variants import copy_converted, variant_config
+from build_tools.settings import BuildSettings
 
 BUNDLE_NAME = paths.BUNDLE_NAME
 
@@ -47,30 +49,31 @@ def run_mkdocs(config: Path, epoch: int) -> None:
         raise MkDocsFailed(f"mkdocs build failed for {config}:\n{proc.stdout}{proc.stderr}")
 
 
-def build(site: Path = paths.SITE, dist: Path = paths.DIST, jobs: int = 3) -> None:
-    """The whole edition: every variant into site/, the offline zip into dist/.
+def build(settings: BuildSettings = BuildSettings()) -> None:
+    """The whole edition: every variant into settings.site, the offline zip into settings.dist.
 
     One build at a time (a second waits for the first; see buildlock), made in a staging folder
     of its own that is removed on success and failure alike, and swapped in at the end: site/
     and dist/ are both the previous build's or both this one's (swap_in says how nearly).
     """
     with buildlock.exclusive(), run_staging() as staging:
-        stage(staging, jobs)
+        stage(staging, settings)
         # Beside the staging folder, not in it: a copy that could not be moved back must outlive it.
-        swap_in({site: staging / "site", dist: staging / "dist"}, staging.with_name(f"{staging.name}-old"))
+        swap_in({settings.site: staging / "site", settings.dist: staging / "dist"}, staging.with_name(f"{staging.name}-old"))
 
 
-def stage(staging: Path, jobs: int = 3) -> None:
+def stage(staging: Path, settings: BuildSettings) -> None:
     """Generate docs/, then build every variant into staging/site and the zip into staging/dist."""
-    edition, _ = prepare()
-    epoch = source_date_epoch()
+    edition, _ = prepare(settings)
+    epoch = source_date_epoch(settings.source_date_epoch)
+    nav = generate.nav(edition.report)
     (staging / "site").mkdir()
     base = yaml.safe_load((paths.ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     configs = variant_configs()
     forms = list(surface_forms(edition.entries))
     # Each variant builds into a folder of its own (MkDocs empties its site_dir first), starting
     # as soon as its Markdown is ready; the traditional ones then move under the simplified root.
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
+    with ThreadPoolExecutor(max_workers=settings.jobs) as pool:
         builds = []
         for variant in VARIANTS:
             folder = paths.BUILD / "variants" / variant.code
@@ -85,18 +88,18 @@ def stage(staging: Path, jobs: int = 3) -> None:
             write_if_changed(user_dict, jieba_dictionary(terms))
             main_dict = jieba_main_dictionary(folder / "docs" if cc else paths.DOCS, paths.BUILD / "jieba" / f"main-{variant.code}.txt", variant.code, cc)
             out = staging / "site" if not variant.prefix else staging / "variants" / variant.code
-            builds.append(pool.submit(run_mkdocs, variant_config(variant, base, folder, out, cc, main_dict, user_dict), epoch))
+            builds.append(pool.submit(run_mkdocs, variant_config(variant, base, folder, out, cc, main_dict, user_dict, settings, nav), epoch))
         for done in builds:
             done.result()
     for variant in VARIANTS[1:]:
         (staging / "variants" / variant.code).rename(staging / "site" / variant.prefix.rstrip("/"))
-    if os.environ.get("SITE_URL"):
-        add_hreflang_to_sitemaps(staging / "site", os.environ["SITE_URL"].rstrip("/") + "/")
+    if settings.site_url:
+        add_hreflang_to_sitemaps(staging / "site", settings.root_url)
     # Defence in depth: no page may run or load what its Content-Security-Policy would not allow.
-    csp.gate(staging / "site", [v.prefix for v in VARIANTS], os.environ.get("SITE_URL", ""))
+    csp.gate(staging / "site", [v.prefix for v in VARIANTS], settings.site_url)
     (staging / "dist").mkdir()
     zip_folder(staging / "site", staging / "dist" / f"{BUNDLE_NAME}.zip", epoch)
     # The hosted site offers the bundle for download (the data page links it); the bundle itself
     # cannot contain itself, so it is added after zipping.
-    if os.environ.get("SITE_URL"):
+    if settings.site_url:
         shutil.copyfile(staging / "dist" / f"{BUNDLE_NAME}.zip", staging / "site" / f"{BUNDLE_NAME}.zip")

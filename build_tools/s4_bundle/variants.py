@@ -10,14 +10,16 @@ from pathlib import Path
 
 import yaml
 
-from build_tools import paths
+from build_tools import paths, registry
 from build_tools.convert import (
     Variant,
     conversion_key,
     convert_text,
 )
 from build_tools.s1_load.interface import load_interface
+from build_tools.s1_load.yamlio import BuildError
 from build_tools.s4_bundle.prepare import write_if_changed
+from build_tools.settings import BuildSettings
 
 # Files whose text a reader sees, converted for the traditional variants; the rest is copied.
 TEXT_SUFFIXES = {".md", ".html"}
@@ -54,11 +56,14 @@ def copy_converted(src: Path, dst: Path, config: str | None) -> None:
     keys_file.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
 
 
-def variant_config(variant: Variant, base: dict, folder: Path, site_dir: Path, config: str | None, jieba_dict: Path, jieba_user: Path) -> Path:
+def variant_config(variant: Variant, base: dict, folder: Path, site_dir: Path, config: str | None, jieba_dict: Path, jieba_user: Path,
+                   settings: BuildSettings, nav: list) -> Path:
     """A per-variant mkdocs.yml that only INHERITs the base and overrides what differs.
 
     Every variant uses overrides/ itself, unconverted; its words are the variant's own messages
-    (extra.edition.messages, from seeds/interface.yaml).
+    (extra.edition.messages, from seeds/interface.yaml). The navigation (``nav``, the simplified
+    one, converted here) and the switcher's list of variants come from the build, not from the
+    base mkdocs.yml.
     """
     conv = functools.partial(convert_text, config_path=config)
 
@@ -84,7 +89,7 @@ def variant_config(variant: Variant, base: dict, folder: Path, site_dir: Path, c
             "custom_dir": os.path.relpath(paths.ROOT / "overrides", folder),
             "palette": palette,
         },
-        "extra": {"edition": {"variant": variant.code, "og_locale": variant.og_locale, "switch_label": conv(base["extra"]["edition"]["switch_label"]), "repo": os.environ.get("REPO_URL", ""), "messages": load_interface()[variant.code]}},
+        "extra": {"edition": {"variant": variant.code, "og_locale": variant.og_locale, "repo": settings.repo_url, **edition_extra(variant)}},
         "plugins": [
             {"search": dict(search, jieba_dict=str(jieba_dict), jieba_dict_user=str(jieba_user))},
             "offline",
@@ -92,12 +97,31 @@ def variant_config(variant: Variant, base: dict, folder: Path, site_dir: Path, c
         # The standalone build has already generated docs/, so not the serve hook; only the hooks
         # every run shares (template bytecode cache, index segmentation without jieba's HMM).
         "hooks": [os.path.relpath(Path(__file__).resolve().parent.parent / "mkdocs_build_hooks.py", folder)],
-        "nav": convert_nav(base["nav"]),
+        "nav": convert_nav(nav),
     }
     # The hosted site's address, when the build knows it (CI sets it from GitHub Pages):
     # canonical links, og:url, the sitemap and the 404 page's links need it.
-    if os.environ.get("SITE_URL"):
-        own["site_url"] = os.environ["SITE_URL"].rstrip("/") + "/" + variant.prefix
+    if settings.site_url:
+        own["site_url"] = settings.root_url + variant.prefix
     path = folder / "mkdocs.yml"
     write_if_changed(path, yaml.safe_dump(own, allow_unicode=True, sort_keys=False))
     return path
+
+
+def edition_extra(variant: Variant) -> dict:
+    """What the templates in overrides/ read about the variants (extra.edition): this one's code,
+    the switcher's list, and this variant's interface messages."""
+    return {
+        "variant": variant.code,
+        "og_locale": variant.og_locale,
+        "variants": [{"code": v.code, "lang": v.lang, "label": v.label, "prefix": v.prefix} for v in registry.VARIANTS],
+        "messages": messages()[variant.code],
+    }
+
+
+def messages() -> dict[str, dict[str, str]]:
+    """The interface messages of every variant; the build has checked them before it comes here."""
+    by_variant, errors = load_interface()
+    if errors:
+        raise BuildError(errors)
+    return by_variant

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_tools import paths
+from build_tools import paths, registry
 from build_tools.s1_load.yamlio import BuildError, DataError
 
 # Files and folders under docs/ that the build writes; everything else there is hand-written.
-GENERATED = ("index.md", "1", "2", "3", "data", "assets/javascripts", "glossary.md", "terms.md", "emendations.md", "numbers.md", "contributors.md")
+# Files and folders under docs/ that the build writes: the home page, the report's pages (one
+# folder per part), the generated appendix pages and their folders (data/), and the patched
+# search worker; everything else there is hand-written.
+GENERATED = (
+    registry.HOME, "1", "2", "3", "assets/javascripts",
+    *dict.fromkeys(page.path.split("/")[0] for page in registry.APPENDIX if page.template),
+)
 
 
 def write_changed(root: Path, files: dict[str, str], manifest: Path) -> list[Path]:

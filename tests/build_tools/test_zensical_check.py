@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from build_tools import paths, zensical_check
+from build_tools.settings import BuildSettings
 from build_tools.zensical_check import (
     Difference,
     ZensicalUnavailable,
@@ -67,10 +68,11 @@ def test_a_page_only_one_build_has_is_a_difference(tmp_path):
 
 def test_the_derived_config_leaves_out_hooks_overrides_and_unread_search_options():
     base = yaml.safe_load((paths.ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config, removed = zensical_config(base)
+    nav = [{"首页": "index.md"}]
+    config, removed = zensical_config(base, nav)
     assert "hooks" not in config and "custom_dir" not in config["theme"] and "alternate" not in config["extra"]
     assert config["plugins"] == [{"search": {"separator": base["plugins"][0]["search"]["separator"]}}, "offline"]
-    assert (config["docs_dir"], config["site_dir"], config["nav"]) == ("docs", "site", base["nav"])
+    assert (config["docs_dir"], config["site_dir"], config["nav"]) == ("docs", "site", nav)
     assert len(removed) == 5 and removed[0].startswith("hooks")
     # mkdocs.yml itself is read, never changed.
     assert base == yaml.safe_load((paths.ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -86,7 +88,7 @@ def test_zensical_builds_every_block_of_the_report_as_material_does(built, editi
 
     for key, value in hosted_env.items():
         monkeypatch.setenv(key, value)
-    prepare()  # docs/ as the Material build had it, whatever ran in between
+    prepare(BuildSettings())  # docs/ as the Material build had it, whatever ran in between
     try:
         zensical, _, _ = zensical_check.build_with_zensical(work=tmp_path / "zensical")
     except ZensicalUnavailable as exc:

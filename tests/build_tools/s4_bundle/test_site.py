@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup
 
 from build_tools.convert import VARIANTS, convert_text, variant_configs
 from build_tools.s4_bundle import csp, site
+from build_tools.settings import BuildSettings
 
 pytestmark = pytest.mark.slow
 
@@ -204,7 +205,7 @@ def test_internal_links_and_anchors_resolve(built, hosted_env):
 
 
 def test_two_builds_are_byte_identical(built, tmp_path):
-    site.build(site=tmp_path / "site", dist=tmp_path / "dist")
+    site.build(BuildSettings(site=tmp_path / "site", dist=tmp_path / "dist"))
     assert (tmp_path / "dist" / built["zip"].name).read_bytes() == built["zip"].read_bytes()
     first = {p.relative_to(built["site"]): p.read_bytes() for p in built["site"].rglob("*") if p.is_file()}
     second = {p.relative_to(tmp_path / "site"): p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
@@ -314,7 +315,7 @@ def test_a_build_failing_midway_leaves_the_previous_pair_and_nothing_else(tmp_pa
     before, status = previous_build(out), git_status()
     expected = failure(monkeypatch, out)
     with pytest.raises(expected):
-        site.build(site=out / "site", dist=out / "dist")
+        site.build(BuildSettings(site=out / "site", dist=out / "dist"))
     assert {folder: snapshot(out / folder) for folder in ("site", "dist")} == before
     # Nothing beside them (no site.old/), no staging folder left, nothing new for git.
     assert sorted(p.name for p in out.iterdir()) == ["dist", "site"]
@@ -328,7 +329,7 @@ def test_a_build_replaces_site_and_dist_and_leaves_nothing_else(tmp_path, monkey
     out = tmp_path / "out"
     previous_build(out)
     status = git_status()
-    site.build(site=out / "site", dist=out / "dist")
+    site.build(BuildSettings(site=out / "site", dist=out / "dist"))
     built = snapshot(out / "site")
     assert sorted(built) == ["index.html", "zh-HK/index.html", "zh-TW/index.html"]
     assert [f"new {code}</body>".encode() in built[name] for name, code in (("index.html", "zh-Hans"), ("zh-TW/index.html", "zh-TW"), ("zh-HK/index.html", "zh-HK"))] == [True] * 3
@@ -414,7 +415,7 @@ def wait_for_lock_holder(pid: int, timeout: float = 120) -> None:
 
 
 def test_two_concurrent_builds_both_succeed_one_after_the_other(tmp_path):
-    code = "import sys; from pathlib import Path; from build_tools.s4_bundle import site; site.build(site=Path(sys.argv[1]) / 'site', dist=Path(sys.argv[1]) / 'dist')"
+    code = "import sys; from pathlib import Path; from build_tools.s4_bundle import site; from build_tools.settings import BuildSettings; site.build(BuildSettings(site=Path(sys.argv[1]) / 'site', dist=Path(sys.argv[1])) / 'dist')"
     status = git_status()
     first = subprocess.Popen([sys.executable, "-c", code, str(tmp_path / "a")], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     # The second starts once the first holds the lock, so that it must wait.
@@ -590,9 +591,9 @@ def test_hosted_site_serves_the_offline_bundle_its_data_page_links(built, hosted
 
 
 def test_conversion_corrections_are_listed_in_their_own_forms_in_every_variant(built):
-    from build_tools.convert import load_overrides
+    from build_tools.s1_load.overrides import load_overrides
 
-    overrides = load_overrides()
+    overrides, _ = load_overrides()
     for v in VARIANTS:
         rows = soup(variant_root(built, v.code) / "emendations.html").select("table.conversion-overrides tbody tr")
         got = [[td.get_text() for td in row.find_all("td")[:3]] for row in rows]
