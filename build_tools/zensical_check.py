@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from build_tools import paths
+from build_tools import paths, registry
 from build_tools.s2_render import generate
 from build_tools.s2_render.edition import load_edition
 from build_tools.settings import BuildSettings
@@ -35,7 +35,7 @@ WORK = paths.BUILD / "zensical"
 # The search options Zensical implements; it drops the others (lang, jieba_dict_user) unread.
 SEARCH_OPTIONS = ("enabled", "separator")
 # Page folders of the traditional variants in the Material site; Zensical builds only 简体.
-VARIANT_FOLDERS = ("zh-TW", "zh-HK")
+VARIANT_FOLDERS = tuple(v.code for v in registry.VARIANTS if v.prefix)
 
 
 class ZensicalUnavailable(Exception):

@@ -42,7 +42,7 @@ class BlockData(Strict):
     anchor: str = Field(description="fragment id of the block on that page")
     seed_line: int = Field(description="line of the seed file where the block starts")
     source: str = Field(description="the block's text exactly as in the seed file")
-    text: dict[str, str] = Field(description="the edition's text by variant: zh-Hans, zh-TW, zh-HK")
+    text: dict[str, str] = Field(description=f"the edition's text by variant: {', '.join(v.code for v in registry.VARIANTS)}")
     emendations: list[EmendationData]
 
 

@@ -8,7 +8,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from build_tools import paths
+from build_tools import paths, registry
 from build_tools.convert import converter
 
 HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
@@ -50,7 +50,7 @@ def full_jieba(dictionary: Path | None = None):
     return tokenizer
 
 
-def jieba_main_dictionary(docs: Path, target: Path, code: str = "zh-Hans", cc: str | None = None) -> Path:
+def jieba_main_dictionary(docs: Path, target: Path, code: str = registry.SOURCE.code, cc: str | None = None) -> Path:
     """jieba's own dictionary (in the variant's script) cut down to the words of these pages.
 
     Loading jieba's full dictionary costs each MkDocs process most of a second. Only words that

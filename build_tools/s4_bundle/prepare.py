@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_tools import paths
+from build_tools import paths, registry
 from build_tools.s1_load import glossary
 
 # Defined beside write_changed, which raises it too; cli and the tests import it from here.
@@ -43,7 +43,7 @@ def open_data(edition: Edition, build: Path, site_url: str) -> dict[str, str]:
     # The hosted build links the offline bundle it serves; a local build says where its bundle is.
     bundle_url = f"{site_url.rstrip('/')}/{paths.BUNDLE_NAME}.zip" if site_url else None
     files["data/index.md"] = render.render_template("data.md.j2", files=opendata.DATA_FILES, sha256=edition.seed_sha256,
-                                                    bundle_url=bundle_url, bundle_name=paths.BUNDLE_NAME)
+                                                    bundle_url=bundle_url, bundle_name=paths.BUNDLE_NAME, variants=registry.VARIANTS)
     return files
 
 

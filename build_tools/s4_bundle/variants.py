@@ -113,6 +113,7 @@ def edition_extra(variant: Variant) -> dict:
     the switcher's list, and this variant's interface messages."""
     return {
         "variant": variant.code,
+        "lang": variant.lang,
         "og_locale": variant.og_locale,
         "variants": [{"code": v.code, "lang": v.lang, "label": v.label, "prefix": v.prefix} for v in registry.VARIANTS],
         "messages": messages()[variant.code],
