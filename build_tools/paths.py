@@ -16,6 +16,7 @@ UNGLOSSED = SEEDS / "unglossed.yaml"
 NOTES = SEEDS / "notes.yaml"
 OPENCC_OVERRIDES = SEEDS / "opencc-overrides.yaml"
 INTERFACE = SEEDS / "interface.yaml"
+PUBLISHERS = SEEDS / "publishers.yaml"
 LEDGER = SEEDS / "ledger.yaml"
 NONQUANTITIES = SEEDS / "ledger-nonquantities.yaml"
 TEMPLATES = Path(__file__).resolve().parent / "s2_render" / "templates"
@@ -74,6 +75,7 @@ class SeedFiles:
     nonquantities = _SeedFile(NONQUANTITIES)
     overrides = _SeedFile(OPENCC_OVERRIDES)
     interface = _SeedFile(INTERFACE)
+    publishers = _SeedFile(PUBLISHERS)
 
     @property
     def sha256(self) -> str | None:
@@ -87,6 +89,7 @@ class SeedFiles:
 
     def yaml_files(self) -> list[Path]:
         """Every YAML file of this seeds folder that the build reads, glossary entries included."""
-        own = [self.corrections, self.structure, self.unglossed, self.notes, self.ledger, self.nonquantities, self.overrides]
+        own = [self.corrections, self.structure, self.unglossed, self.notes, self.ledger, self.nonquantities, self.overrides,
+               self.interface, self.publishers]
         entries = sorted(p for p in self.glossary.glob("*.yaml") if not p.is_dir()) if self.glossary.is_dir() else []
         return own + entries

@@ -13,6 +13,7 @@ from build_tools.s1_load import (
     emend,
     glossary,
     ledger,
+    publishers,
     source,
     structure,
 )
@@ -32,6 +33,7 @@ class Loaded:
     ledger: list[LedgerRow]
     texts: dict[str, str]  # citation id → the edition's text of that block
     seed_sha256: str
+    publishers: publishers.Registry
 
 
 def load_report(seeds: paths.SeedFiles = paths.SeedFiles()) -> Report:
@@ -66,11 +68,18 @@ def _load_edition(seeds: paths.SeedFiles, errors: list[DataError]) -> tuple[Load
     texts = {b.cid: b.text for b in report.blocks()}
     loaded, entry_errors = glossary.load_entries(seeds.glossary)
     errors += entry_errors + glossary.check_entries(loaded, texts)
+    registry, registry_errors = publishers.load_publishers(seeds.publishers)
+    errors += registry_errors
+    for item in loaded:
+        errors += publishers.source_errors(item.entry.sources, item.data, ("sources",), item.path, registry)
+        errors += publishers.verification_errors(item.entry, item.data, item.path, registry)
     entries = [item.entry for item in loaded]
     forms = glossary.surface_forms(entries)
     unglossed, _, unglossed_errors = _guarded(glossary.load_unglossed, seeds.unglossed,
                                               lambda u, _: glossary.check_coverage(texts, forms, u, seeds.unglossed))
-    notes, _, note_errors = _guarded(glossary.load_notes, seeds.notes, lambda n, d: glossary.check_notes(n, d, texts, seeds.notes))
+    notes, notes_data, note_errors = _guarded(glossary.load_notes, seeds.notes, lambda n, d: glossary.check_notes(n, d, texts, seeds.notes))
+    for i, note in notes or []:
+        note_errors += publishers.source_errors(note.sources, notes_data, ("notes", i, "sources"), seeds.notes, registry)
     rows, _, ledger_errors = _guarded(ledger.load_ledger, seeds.ledger, lambda r, d: ledger.check(r, d, texts, seeds.ledger))
     nonq, _, nonq_errors = _guarded(ledger.load_nonquantities, seeds.nonquantities)
     errors += unglossed_errors + note_errors + ledger_errors + nonq_errors
@@ -78,7 +87,7 @@ def _load_edition(seeds: paths.SeedFiles, errors: list[DataError]) -> tuple[Load
         errors += [DataError(seeds.nonquantities, 1, f"number {n!r} in {cid} is neither in the ledger nor listed as a non-quantity") for cid, n in ledger.uncovered_numbers(rows, nonq, texts)]
     # The report as received is pinned (and was checked on reading); a fixture's own is hashed here.
     sha = seeds.sha256 or hashlib.sha256(seeds.text.read_bytes()).hexdigest()
-    return Loaded(report, entries, [note for _, note in notes or []], rows or [], texts, sha), errors
+    return Loaded(report, entries, [note for _, note in notes or []], rows or [], texts, sha, registry), errors
 
 
 def _guarded(loader, path, check=None):
