@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 # Zensical, the successor of Material for MkDocs, in a virtualenv of its own (see zensical-check).
 ZVENV := .venv-zensical
 
-.PHONY: site test check docs serve bench zensical-check clean
+.PHONY: site test test-fast check check-code docs serve bench zensical-check clean
 
 $(VENV)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,16 @@ site: $(VENV)/.site-deps
 ## Run every test: unit, golden, fidelity, built HTML, browser, accessibility, links.
 test: $(VENV)/.test-deps
 	$(PY) -m pytest -c tests/pytest.ini --rootdir=. tests
+
+## The fast tier (under 15 s): no browser, no full build. Run by pre-commit.
+test-fast: $(VENV)/.test-deps
+	$(PY) -m pytest -c tests/pytest.ini --rootdir=. tests -q -m "not slow and not browser"
+
+## The code itself: ruff (lint and format) and mypy on build_tools/. Run by CI.
+check-code: $(VENV)/.test-deps
+	$(VENV)/bin/ruff check build_tools tests
+	$(VENV)/bin/ruff format --check build_tools
+	$(VENV)/bin/mypy
 
 ## Validate seeds/ and print every problem as path:line: message.
 check: $(VENV)/.site-deps

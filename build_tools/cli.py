@@ -50,8 +50,6 @@ def build(
         _fail(exc.problems)
     except (DataError, site.MkDocsFailed) as exc:
         _fail([exc])
-    except ExceptionGroup as group:
-        _fail(list(group.exceptions))
     typer.echo(f"built {settings.site} and {settings.dist}")
 
 
@@ -73,7 +71,7 @@ def check(
     """Validate everything a pull request can change and report every problem as path:line: message."""
     whole = root != paths.ROOT and seeds == paths.SEEDS
     files = paths.SeedFiles(root / "seeds", fallback=False) if whole else paths.SeedFiles(seeds)
-    edition, errors = load_edition(files, root)
+    _edition, errors = load_edition(files, root)
     if errors:
         _fail(errors)
     typer.echo("seeds OK")

@@ -9,10 +9,13 @@ placed first in the chain, not by string replacement afterwards.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 from functools import cache, lru_cache
-from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant
+
+# The parser's own (undocumented) patterns, so that a tag is cut exactly where the parser cuts it.
+from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant  # type: ignore[attr-defined]
 from pathlib import Path
 
 import opencc
@@ -100,7 +103,9 @@ Piece = tuple[str, bool]
 
 # Attributes whose values a reader sees or hears; every other one (id, class, href, data-*, value)
 # is code and kept.
-HUMAN_ATTRIBUTES = frozenset({"title", "alt", "aria-label", "aria-description", "aria-roledescription", "aria-placeholder", "aria-valuetext", "placeholder", "label", "abbr"})
+HUMAN_ATTRIBUTES = frozenset(
+    {"title", "alt", "aria-label", "aria-description", "aria-roledescription", "aria-placeholder", "aria-valuetext", "placeholder", "label", "abbr"}
+)
 # Elements whose content is code or literal input and output.
 VERBATIM_ELEMENTS = frozenset({"code", "pre", "script", "style", "kbd", "samp"})
 VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"})
@@ -184,12 +189,23 @@ class _Splitter(HTMLParser):
     def handle_data(self, data: str) -> None:
         self._mark(KEPT if self.keeping else TEXT)
 
-    handle_entityref = handle_charref = handle_data
+    def handle_entityref(self, name: str) -> None:
+        self.handle_data(name)
+
+    def handle_charref(self, name: str) -> None:
+        self.handle_data(name)
 
     def handle_comment(self, data: str) -> None:
         self._mark(KEPT)
 
-    handle_decl = handle_pi = unknown_decl = handle_comment
+    def handle_decl(self, decl: str) -> None:
+        self.handle_comment(decl)
+
+    def handle_pi(self, data: str) -> None:
+        self.handle_comment(data)
+
+    def unknown_decl(self, data: str) -> None:
+        self.handle_comment(data)
 
 
 def _tag_pieces(raw: str, attributes_are_text: bool) -> list[Piece]:
@@ -209,7 +225,7 @@ def _tag_pieces(raw: str, attributes_are_text: bool) -> list[Piece]:
             pieces += [(raw[done:start], False), (raw[start:end], True)]
             done = end
         k = m.end()
-    return pieces + [(raw[done:], False)]
+    return [*pieces, (raw[done:], False)]
 
 
 def _markdown_pieces(text: str) -> list[Piece]:
@@ -222,17 +238,17 @@ def _markdown_pieces(text: str) -> list[Piece]:
     for m in MARKDOWN_CODE.finditer(text):
         pieces += [(text[done : m.start()], True), (m.group(), False)]
         done = m.end()
-    return pieces + [(text[done:], True)]
+    return [*pieces, (text[done:], True)]
 
 
 def _body_pieces(source: str) -> list[Piece]:
     """The document after its front matter: markup kept, text cut further by _markdown_pieces."""
     splitter = _Splitter(source)
     # Each mark runs to the next; the last one closes the text still open.
-    marks = splitter.marks + [(len(source), KEPT), (len(source), KEPT)]
+    marks = [*splitter.marks, (len(source), KEPT), (len(source), KEPT)]
     pieces: list[Piece] = []
     text_start = None
-    for (start, kind), (end, _) in zip(marks, marks[1:]):
+    for (start, kind), (end, _) in itertools.pairwise(marks):
         # Adjacent text events (data, character references) are one text, so that a code span
         # across an entity is still seen whole.
         if kind == TEXT:
@@ -275,7 +291,7 @@ def _front_matter_pieces(source: str, inner: tuple[int, int]) -> list[Piece]:
     for start, end in spans:
         pieces += [(source[done : offset + start], False), (source[offset + start : offset + end], True)]
         done = offset + end
-    return pieces + [(source[done:], False)]
+    return [*pieces, (source[done:], False)]
 
 
 @lru_cache(maxsize=256)

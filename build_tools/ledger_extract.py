@@ -14,8 +14,6 @@ from pathlib import Path
 
 import yaml
 
-TSV = Path("/work/scratch/paragraphs.tsv")
-
 # The number pattern the coverage check uses; a range like 1-2 is kept together.
 NUMBER = re.compile(r"\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?%?")
 
@@ -30,9 +28,42 @@ LIST_SEP = "、"
 # Units are tried longest first, so 万平方米 wins over 平方米 and 亿元 over 元.
 UNITS = sorted(
     [
-        "%", "个", "家", "所", "人", "人次", "万人次", "亿元", "万元", "元/月", "亩", "万亩", "平方米",
-        "万平方米", "万吨", "吨/日", "万吨/日", "万人", "件", "起", "名", "套", "宗", "万宗",
-        "台", "条", "场", "期", "天", "分钟", "微克/立方米", "公里", "次", "位", "年", "周年",
+        "%",
+        "个",
+        "家",
+        "所",
+        "人",
+        "人次",
+        "万人次",
+        "亿元",
+        "万元",
+        "元/月",
+        "亩",
+        "万亩",
+        "平方米",
+        "万平方米",
+        "万吨",
+        "吨/日",
+        "万吨/日",
+        "万人",
+        "件",
+        "起",
+        "名",
+        "套",
+        "宗",
+        "万宗",
+        "台",
+        "条",
+        "场",
+        "期",
+        "天",
+        "分钟",
+        "微克/立方米",
+        "公里",
+        "次",
+        "位",
+        "年",
+        "周年",
     ],
     key=len,
     reverse=True,
@@ -40,9 +71,39 @@ UNITS = sorted(
 
 # Comparison words before the number, most specific first.
 BEFORE_WORDS = [
-    "提高到", "降至", "控制在", "达到", "增长", "下降", "压减", "新增", "新建", "新改扩建",
-    "完成", "引进", "累计", "建成", "开工", "培育", "整治", "淘汰", "处置", "盘活", "打造",
-    "创建", "建设", "发放", "争取", "返还", "兑现", "减负", "办理", "突破", "最多", "进位", "列",
+    "提高到",
+    "降至",
+    "控制在",
+    "达到",
+    "增长",
+    "下降",
+    "压减",
+    "新增",
+    "新建",
+    "新改扩建",
+    "完成",
+    "引进",
+    "累计",
+    "建成",
+    "开工",
+    "培育",
+    "整治",
+    "淘汰",
+    "处置",
+    "盘活",
+    "打造",
+    "创建",
+    "建设",
+    "发放",
+    "争取",
+    "返还",
+    "兑现",
+    "减负",
+    "办理",
+    "突破",
+    "最多",
+    "进位",
+    "列",
 ]
 # Qualifiers after the unit.
 AFTER_WORDS = ["以上", "以内", "以下", "左右"]
@@ -145,7 +206,7 @@ def row_for(para: str, text: str, start: int, end: int, value: float | int, unit
         "number": text[start:end],
         "value": value,
         "unit": unit,
-        "comparison": comparison_in(quote, start - quote_start, text[after:after + 2]),
+        "comparison": comparison_in(quote, start - quote_start, text[after : after + 2]),
         "year": year,
         "kind": kind,
     }
@@ -166,8 +227,8 @@ def candidates(blocks: dict[str, str]) -> list[dict]:
     return rows
 
 
-def read_blocks(path: Path = TSV) -> dict[str, str]:
-    """citation id → text, from the edition's paragraph table."""
+def read_blocks(path: Path) -> dict[str, str]:
+    """citation id → text, from a paragraph table (id, kind, text; tab-separated)."""
     # Columns are id, kind, text; title rows are included since they hold numbers too.
     with path.open(encoding="utf-8", newline="") as handle:
         return {row[0]: row[2] for row in csv.reader(handle, delimiter="\t") if len(row) >= 3}
@@ -175,6 +236,12 @@ def read_blocks(path: Path = TSV) -> dict[str, str]:
 
 if __name__ == "__main__":
     # Print the drafts as YAML for a person to review into seeds/ledger.yaml.
-    source = Path(sys.argv[1]) if len(sys.argv) > 1 else TSV
-    drafts = candidates(read_blocks(source))
+    # From a paragraph table given on the command line, or else from the report itself.
+    if len(sys.argv) > 1:
+        blocks = read_blocks(Path(sys.argv[1]))
+    else:
+        from build_tools.s1_load.edition import load_report
+
+        blocks = {b.cid: b.text for b in load_report().blocks()}
+    drafts = candidates(blocks)
     yaml.safe_dump({"rows": drafts}, sys.stdout, allow_unicode=True, sort_keys=False, width=200)

@@ -31,10 +31,10 @@ from mkdocs.utils import get_relative_url, is_error_template
 # MkDocs loads this file by path, from whatever folder the build runs in.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from build_tools import paths  # noqa: E402
-from build_tools.s2_render import sanitize  # noqa: E402  (none imports anything heavy)
-from build_tools.s3_search.segments import Segments  # noqa: E402
-from build_tools.s4_bundle import csp  # noqa: E402
+from build_tools import paths
+from build_tools.s2_render import sanitize
+from build_tools.s3_search.segments import Segments
+from build_tools.s4_bundle import csp
 
 BUILD = paths.BUILD
 CACHE = BUILD / "jinja-cache"
@@ -103,6 +103,8 @@ def on_page_context(context, page, config, nav):
     """
     page.content = Markup(sanitize.page(str(page.content)))
     return context
+
+
 def on_post_page(output, page, config):
     # The base URL MkDocs rendered this page with (Material's scope script holds it).
     return csp.inject(output, get_relative_url(".", page.url))

@@ -16,22 +16,22 @@ from mkdocs.structure.files import File
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from build_tools import (
-    mkdocs_build_hooks,  # noqa: E402
-    paths,  # noqa: E402
-    registry,  # noqa: E402
+    mkdocs_build_hooks,
+    paths,
+    registry,
 )
-from build_tools.mkdocs_build_hooks import (  # noqa: E402, F401  (same as the build)
+from build_tools.mkdocs_build_hooks import (  # noqa: F401  (same as the build)
     on_env,
     on_page_content,
     on_page_context,
     on_post_build,
     on_startup,
 )
-from build_tools.s2_render import generate  # noqa: E402
-from build_tools.s4_bundle import buildlock  # noqa: E402
-from build_tools.s4_bundle.prepare import prepare  # noqa: E402
-from build_tools.s4_bundle.variants import edition_extra  # noqa: E402
-from build_tools.settings import BuildSettings  # noqa: E402
+from build_tools.s2_render import generate
+from build_tools.s4_bundle import buildlock
+from build_tools.s4_bundle.prepare import prepare
+from build_tools.s4_bundle.variants import edition_extra
+from build_tools.settings import BuildSettings
 
 _generated: dict[str, str] = {}
 

@@ -89,7 +89,6 @@ class SeedFiles:
 
     def yaml_files(self) -> list[Path]:
         """Every YAML file of this seeds folder that the build reads, glossary entries included."""
-        own = [self.corrections, self.structure, self.unglossed, self.notes, self.ledger, self.nonquantities, self.overrides,
-               self.interface, self.publishers]
+        own = [self.corrections, self.structure, self.unglossed, self.notes, self.ledger, self.nonquantities, self.overrides, self.interface, self.publishers]
         entries = sorted(p for p in self.glossary.glob("*.yaml") if not p.is_dir()) if self.glossary.is_dir() else []
         return own + entries

@@ -57,8 +57,8 @@ class Difference:
             return f"{where}: only in the Zensical build"
         if self.zensical is None:
             return f"{where}: missing from the Zensical build"
-        at = next((i for i, (a, b) in enumerate(zip(self.material, self.zensical)) if a != b), min(len(self.material), len(self.zensical)))
-        return f"{where}: differs at character {at}: Material {self.material[at:at + 20]!r} / Zensical {self.zensical[at:at + 20]!r}"
+        at = next((i for i, (a, b) in enumerate(zip(self.material, self.zensical, strict=False)) if a != b), min(len(self.material), len(self.zensical)))
+        return f"{where}: differs at character {at}: Material {self.material[at : at + 20]!r} / Zensical {self.zensical[at : at + 20]!r}"
 
 
 @dataclass
@@ -101,11 +101,7 @@ def compare_pages(page: str, material_html: str, zensical_html: str) -> tuple[in
 
 def html_pages(site: Path) -> set[str]:
     """The HTML pages of the 简体 site, as paths relative to its root."""
-    return {
-        p.relative_to(site).as_posix()
-        for p in site.rglob("*.html")
-        if p.relative_to(site).parts[0] not in VARIANT_FOLDERS
-    }
+    return {p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in VARIANT_FOLDERS}
 
 
 def compare_sites(material: Path, zensical: Path) -> Comparison:
@@ -163,7 +159,9 @@ def zensical_plugins(plugins: list) -> tuple[list, list[str]]:
 
 def ensure_zensical() -> Path:
     """Zensical's command, installing .venv-zensical/ through its make target when needed."""
-    proc = subprocess.run(["make", "--no-print-directory", "-C", str(paths.ROOT), str(STAMP.relative_to(paths.ROOT))], check=False, capture_output=True, text=True)
+    proc = subprocess.run(
+        ["make", "--no-print-directory", "-C", str(paths.ROOT), str(STAMP.relative_to(paths.ROOT))], check=False, capture_output=True, text=True
+    )
     if proc.returncode != 0 or not ZENSICAL.exists():
         raise ZensicalUnavailable(f"could not install Zensical from requirements-zensical.txt:\n{proc.stdout}{proc.stderr}")
     return ZENSICAL

@@ -20,7 +20,7 @@ from build_tools.s1_load import (
 from build_tools.s1_load.interface import load_interface
 from build_tools.s1_load.overrides import load_overrides
 from build_tools.s1_load.schema import Entry, LedgerRow, Note
-from build_tools.s1_load.yamlio import DataError
+from build_tools.s1_load.yamlio import BuildError, DataError
 
 
 @dataclass
@@ -61,10 +61,10 @@ def load_edition(seeds: paths.SeedFiles = paths.SeedFiles(), root: Path | None =
 def _load_edition(seeds: paths.SeedFiles, errors: list[DataError]) -> tuple[Loaded | None, list[DataError]]:
     try:
         report = load_report(seeds)
-    except (DataError, source.SeedChanged) as exc:
+    except DataError as exc:
         return None, [*errors, exc, *_schema_errors(seeds)]
-    except ExceptionGroup as group:
-        return None, [*errors, *group.exceptions, *_schema_errors(seeds)]
+    except BuildError as exc:
+        return None, [*errors, *exc.errors, *_schema_errors(seeds)]
     texts = {b.cid: b.text for b in report.blocks()}
     loaded, entry_errors = glossary.load_entries(seeds.glossary)
     errors += entry_errors + glossary.check_entries(loaded, texts)
@@ -75,8 +75,7 @@ def _load_edition(seeds: paths.SeedFiles, errors: list[DataError]) -> tuple[Load
         errors += publishers.verification_errors(item.entry, item.data, item.path, registry)
     entries = [item.entry for item in loaded]
     forms = glossary.surface_forms(entries)
-    unglossed, _, unglossed_errors = _guarded(glossary.load_unglossed, seeds.unglossed,
-                                              lambda u, _: glossary.check_coverage(texts, forms, u, seeds.unglossed))
+    _unglossed, _, unglossed_errors = _guarded(glossary.load_unglossed, seeds.unglossed, lambda u, _: glossary.check_coverage(texts, forms, u, seeds.unglossed))
     notes, notes_data, note_errors = _guarded(glossary.load_notes, seeds.notes, lambda n, d: glossary.check_notes(n, d, texts, seeds.notes))
     for i, note in notes or []:
         note_errors += publishers.source_errors(note.sources, notes_data, ("notes", i, "sources"), seeds.notes, registry)
@@ -84,7 +83,10 @@ def _load_edition(seeds: paths.SeedFiles, errors: list[DataError]) -> tuple[Load
     nonq, _, nonq_errors = _guarded(ledger.load_nonquantities, seeds.nonquantities)
     errors += unglossed_errors + note_errors + ledger_errors + nonq_errors
     if nonq is not None and rows is not None:
-        errors += [DataError(seeds.nonquantities, 1, f"number {n!r} in {cid} is neither in the ledger nor listed as a non-quantity") for cid, n in ledger.uncovered_numbers(rows, nonq, texts)]
+        errors += [
+            DataError(seeds.nonquantities, 1, f"number {n!r} in {cid} is neither in the ledger nor listed as a non-quantity")
+            for cid, n in ledger.uncovered_numbers(rows, nonq, texts)
+        ]
     # The report as received is pinned (and was checked on reading); a fixture's own is hashed here.
     sha = seeds.sha256 or hashlib.sha256(seeds.text.read_bytes()).hexdigest()
     return Loaded(report, entries, [note for _, note in notes or []], rows or [], texts, sha, registry), errors
@@ -104,7 +106,11 @@ def _schema_errors(seeds: paths.SeedFiles) -> list[DataError]:
     # Without the report nothing can be cross-checked, but each file can still be checked on its
     # own, so an editor sees every problem in one run rather than one file at a time.
     errors = glossary.load_entries(seeds.glossary)[1]
-    for loader, path in ((glossary.load_unglossed, seeds.unglossed), (glossary.load_notes, seeds.notes),
-                         (ledger.load_ledger, seeds.ledger), (ledger.load_nonquantities, seeds.nonquantities)):
+    for loader, path in (
+        (glossary.load_unglossed, seeds.unglossed),
+        (glossary.load_notes, seeds.notes),
+        (ledger.load_ledger, seeds.ledger),
+        (ledger.load_nonquantities, seeds.nonquantities),
+    ):
         errors += _guarded(loader, path)[-1]
     return errors

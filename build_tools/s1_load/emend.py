@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from build_tools import registry
 from build_tools.model import Emendation, RawBlock
 from build_tools.paths import CORRECTIONS
-from build_tools.s1_load.yamlio import DataError, LineList, load, validate
+from build_tools.s1_load.yamlio import BuildError, DataError, LineList, load, validate
 
 # A block that ends in none of these was cut by a page break and continues in the next block.
 TERMINAL = "。！？：；”!?:;"
@@ -63,8 +63,8 @@ def load_corrections(path: Path = CORRECTIONS) -> list[tuple[int, Correction]]:
     """The hand-kept corrections with the YAML line of each; every schema error at once."""
     data = load(path)
     model, errors = validate(Corrections, data, path)
-    if errors:
-        raise ExceptionGroup("bad corrections", errors)
+    if errors or model is None:
+        raise BuildError(errors)
     items = data["corrections"] if isinstance(data["corrections"], LineList) else []
     return [(getattr(items[i], "line", 1), c) for i, c in enumerate(model.corrections)]
 
@@ -77,9 +77,7 @@ def _joins(raw: list[RawBlock], hand: set[int]) -> list[list[RawBlock]]:
     # A block joins the next when it stops mid-sentence (rule) or when the editors say so (hand list).
     groups: list[list[RawBlock]] = []
     for i, block in enumerate(raw):
-        cut_before = i >= 4 and not is_heading(raw[i - 1].text) and not is_heading(block.text) and (
-            raw[i - 1].text[-1] not in TERMINAL or block.line in hand
-        )
+        cut_before = i >= 4 and not is_heading(raw[i - 1].text) and not is_heading(block.text) and (raw[i - 1].text[-1] not in TERMINAL or block.line in hand)
         if cut_before and groups:
             groups[-1].append(block)
         else:
@@ -99,14 +97,14 @@ def _rule_emendations(source: str) -> list[Emendation]:
         add(m, "PM2.5", "formula", "PDF 提取产生的公式标记，原文为 PM2.5（同文另处即作“PM2.5”）")
     for m in HALF_WIDTH_BANG.finditer(source):
         add(m, "！", "punctuation", "中文文本中的半角感叹号，统一为全角（同文另处即作“各位代表！”）")
-    m = SECTION_BRACKET.match(source)
-    if m:
-        number = m.group(1) or m.group(2)
-        add(m, f"（{number}）", "heading-bracket", "标题序号括号统一为全角，并去掉其后的空格")
+    bracket = SECTION_BRACKET.match(source)
+    if bracket:
+        number = bracket.group(1) or bracket.group(2)
+        add(bracket, f"（{number}）", "heading-bracket", "标题序号括号统一为全角，并去掉其后的空格")
     # Traditional characters inside simplified text: OpenCC t2s tells them apart character by character.
     simplified = _T2S.convert(source)
     if len(simplified) == len(source):
-        for i, (a, b) in enumerate(zip(source, simplified)):
+        for i, (a, b) in enumerate(zip(source, simplified, strict=False)):
             if a != b:
                 found.append(Emendation(i, i + 1, a, b, "traditional-character", f"简体文本中混入的繁体字“{a}”，改为“{b}”"))
     return found
@@ -149,7 +147,7 @@ def repair(raw: list[RawBlock], corrections: list[tuple[int, Correction]], path:
             continue
         target.emendations.append(new)
     if errors:
-        raise ExceptionGroup("bad corrections", errors)
+        raise BuildError(errors)
     for j in joined:
         j.emendations.sort(key=lambda e: e.start)
     return joined

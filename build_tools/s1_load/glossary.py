@@ -126,7 +126,7 @@ def check_coverage(texts: dict[str, str], forms: dict[str, str], unglossed: list
     return errors
 
 
-def load_notes(path: Path = NOTES) -> tuple[list[Note], Any, list[DataError]]:
+def load_notes(path: Path = NOTES) -> tuple[list[tuple[int, Note]], Any, list[DataError]]:
     """The notes, each validated on its own so that one bad note hides no other problem."""
     data = load(path)
     if not isinstance(data, LineDict) or set(data) != {"notes"} or not isinstance(data["notes"], LineList):
@@ -173,7 +173,7 @@ class PinyinCache:
         if term not in self.readings:
             from pypinyin import Style, lazy_pinyin, pinyin
 
-            marked = [s[0] for s in pinyin(term, style=Style.TONE, errors=lambda x: [x])]
+            marked = [s[0] for s in pinyin(term, style=Style.TONE, errors=lambda x: [x])]  # type: ignore[arg-type,return-value]  # pypinyin accepts a list; its hints say str
             self.readings[term] = {
                 "tone": " ".join(s for s in marked if s.strip("、·“”+ ")),
                 "tone3": lazy_pinyin(term, style=Style.TONE3),

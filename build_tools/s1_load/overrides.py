@@ -55,7 +55,8 @@ def field_name(code: str) -> str:
 # One field per converted variant of the registry, named by its code in the YAML ("zh-TW").
 TRADITIONAL = tuple(v for v in registry.VARIANTS if v.opencc)
 Override = create_model(  # type: ignore[call-overload]
-    "Override", __base__=OverrideBase,
+    "Override",
+    __base__=OverrideBase,
     **{field_name(v.code): (str, Field(alias=v.code, min_length=1)) for v in TRADITIONAL},
 )
 
@@ -83,7 +84,7 @@ def load_overrides(path: Path = OPENCC_OVERRIDES) -> tuple[list[OverrideBase], l
         errors += override_errors(items, path, seed_text(path.parent))
     if errors or model is None:
         return [], sorted(errors, key=lambda e: e.line)
-    return model.overrides, []
+    return list(model.overrides), []
 
 
 def override_errors(items: list, path: Path, text: str) -> list[DataError]:
@@ -100,11 +101,23 @@ def override_errors(items: list, path: Path, text: str) -> list[DataError]:
         for key in codes:
             form = item.get(key)
             if isinstance(form, str) and len(form) != len(simplified):
-                errors.append(DataError(path, line[key], f"overrides.{i}.{key}: {form!r} has {len(form)} characters and {simplified!r} {len(simplified)}: OpenCC converts character for character, an override may not rewrite"))
+                errors.append(
+                    DataError(
+                        path,
+                        line[key],
+                        f"overrides.{i}.{key}: {form!r} has {len(form)} characters and {simplified!r} {len(simplified)}: OpenCC converts character for character, an override may not rewrite",
+                    )
+                )
         if simplified in seen:
             errors.append(DataError(path, line["simplified"], f"overrides.{i}.simplified: override for {simplified!r} given twice"))
         elif HAN.fullmatch(simplified) and simplified not in text:
-            errors.append(DataError(path, line["simplified"], f"overrides.{i}.simplified: {simplified!r} occurs nowhere in the report or the seeds' text: the override would convert nothing"))
+            errors.append(
+                DataError(
+                    path,
+                    line["simplified"],
+                    f"overrides.{i}.simplified: {simplified!r} occurs nowhere in the report or the seeds' text: the override would convert nothing",
+                )
+            )
         seen.add(simplified)
     return errors
 
@@ -122,8 +135,7 @@ def seed_text(root: Path) -> str:
     files = [seeds.text, seeds.corrections, seeds.structure, seeds.unglossed, seeds.notes, seeds.ledger, seeds.nonquantities]
     files += sorted(seeds.glossary.glob("*.yaml"))
     # A link or an oversized file is refused by the contribution check; it is not read here.
-    stamp = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files
-                  if f.is_file() and not f.is_symlink() and f.stat().st_size <= MAX_BYTES)
+    stamp = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.is_file() and not f.is_symlink() and f.stat().st_size <= MAX_BYTES)
     return _joined_text(stamp)
 
 

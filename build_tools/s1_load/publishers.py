@@ -112,8 +112,11 @@ def source_errors(sources: list[Any], data: Any, loc: tuple, path: Path, registr
         elif publisher.kind == "spam":
             yield DataError(path, line_of(data, (*loc, i, "url")), f"{where}.url: {host} is a spam mirror and is never cited; find the original")
         elif source.publisher != publisher.name:
-            yield DataError(path, line_of(data, (*loc, i, "publisher")),
-                            f"{where}.publisher: {source.publisher!r} does not publish at {host} ({publisher.name!r} does); name the host's publisher, and the original in reprint_of")
+            yield DataError(
+                path,
+                line_of(data, (*loc, i, "publisher")),
+                f"{where}.publisher: {source.publisher!r} does not publish at {host} ({publisher.name!r} does); name the host's publisher, and the original in reprint_of",
+            )
 
 
 def verification_errors(entry: Entry, data: Any, path: Path, registry: Registry) -> Iterator[DataError]:
@@ -124,6 +127,12 @@ def verification_errors(entry: Entry, data: Any, path: Path, registry: Registry)
     quoted = [(s.quote, registry.lookup(s.url)) for s in entry.sources if isinstance(s, DocumentSource) and s.quote and registry.kind(s.url) in AUTHORITATIVE]
     line = line_of(data, ("status",))
     if not quoted:
-        yield DataError(path, line, "status: verified needs a source on a government or state-media host with a verbatim quote; otherwise it is unverified (待核实)")
+        yield DataError(
+            path, line, "status: verified needs a source on a government or state-media host with a verbatim quote; otherwise it is unverified (待核实)"
+        )
     elif entry.level == "municipal" and not any(QUZHOU.search(q) or (p and QUZHOU.search(p.name)) for q, p in quoted):
-        yield DataError(path, line, "status: verified, but no government or state-media quote names Quzhou (衢州 or a county of it); a Quzhou entry's source must support the Quzhou link")
+        yield DataError(
+            path,
+            line,
+            "status: verified, but no government or state-media quote names Quzhou (衢州 or a county of it); a Quzhou entry's source must support the Quzhou link",
+        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
 
@@ -43,8 +43,10 @@ class DocumentSource(Strict):
     publisher: str = Field(min_length=2)
     reprint_of: str | None = Field(None, description="the original publisher when the page at `url` reprints another publisher's article")
     # "n.d." (no date) where the document shows none; rendered as 日期不详.
-    date: str = Field(description="the document's date as precise as it shows it: YYYY, YYYY-MM or YYYY-MM-DD; n.d. when it shows none",
-                      json_schema_extra={"pattern": r"^(\d{4}(-\d{2}(-\d{2})?)?|n\.d\.)$"})
+    date: str = Field(
+        description="the document's date as precise as it shows it: YYYY, YYYY-MM or YYYY-MM-DD; n.d. when it shows none",
+        json_schema_extra={"pattern": r"^(\d{4}(-\d{2}(-\d{2})?)?|n\.d\.)$"},
+    )
     url: str = Field(description="address of the document", json_schema_extra={"format": "uri"})
     quote: str | None = Field(None, description="the words of the document relied on")
 
@@ -66,7 +68,7 @@ class DocumentSource(Strict):
         # Characters a URL may not carry unencoded (RFC 3986): this also catches a template
         # placeholder such as {{href}} copied from a scraped page.
         if not URL.fullmatch(value):
-            raise ValueError("not an http(s) URL, or has a character that must be percent-encoded (space < > \" { } | \\ ^ `)")
+            raise ValueError('not an http(s) URL, or has a character that must be percent-encoded (space < > " { } | \\ ^ `)')
         return value
 
 
@@ -77,7 +79,7 @@ def _source_kind(value: Any) -> str:
 
 
 Source = Annotated[
-    Union[Annotated[ReportSource, Tag("report")], Annotated[DocumentSource, Tag("document")]],
+    Annotated[ReportSource, Tag("report")] | Annotated[DocumentSource, Tag("document")],
     Discriminator(_source_kind),
 ]
 
@@ -106,10 +108,6 @@ class Note(Strict):
     para: str = Field(pattern=CID_PATTERN)
     text: str = Field(min_length=4)
     sources: list[Source] = Field(min_length=1)
-
-
-class Notes(Strict):
-    notes: list[Note]
 
 
 class Unglossed(Strict):

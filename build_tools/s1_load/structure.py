@@ -15,10 +15,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from build_tools.model import Block, Emendation, Page, Report, apply_emendations
+from build_tools.model import Block, Page, Report, apply_emendations
 from build_tools.paths import STRUCTURE
 from build_tools.s1_load.emend import PART_HEADING, SECTION_HEADING, Joined
-from build_tools.s1_load.yamlio import DataError, load, validate
+from build_tools.s1_load.yamlio import BuildError, DataError, load, validate
 
 CHINESE_NUMBERS = "一二三四五六七八九十"
 TITLE_BLOCK_KINDS = ("title", "occasion", "speaker")
@@ -41,8 +41,8 @@ class Structure(BaseModel):
 def load_structure(path: Path = STRUCTURE) -> Structure:
     data = load(path)
     model, errors = validate(Structure, data, path)
-    if errors:
-        raise ExceptionGroup("bad structure", errors)
+    if errors or model is None:
+        raise BuildError(errors)
     return model
 
 
@@ -121,9 +121,5 @@ def parse(joined: list[Joined], structure: Structure, path: Path = STRUCTURE) ->
         if count != 1:
             errors.append(DataError(path, 1, f"lead sentence {lead!r} occurs {count} times; it must occur exactly once"))
     if errors:
-        raise ExceptionGroup("bad structure", errors)
+        raise BuildError(errors)
     return report
-
-
-def emendations(report: Report) -> list[Emendation]:
-    return [e for b in report.blocks() for e in b.emendations]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -22,6 +22,9 @@ MAX_BYTES = 1_000_000
 # invisible formatting characters that can make text read differently from what it is: bidi
 # embeddings, overrides and isolates, and the zero-width joiners used to hide words.
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]")
+
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class DataError(Exception):
@@ -116,7 +119,9 @@ def _refuse_aliases(text: str, path: Path) -> None:
     # but turning a node graph of nested aliases into data is exponential.
     for event in yaml.parse(text, Loader=LOADER):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise DataError(path, event.start_mark.line + 1, "YAML anchors and aliases (& and *) are not allowed; write the value out")
+            raise DataError(
+                path, event.start_mark.line + 1 if event.start_mark else 1, "YAML anchors and aliases (& and *) are not allowed; write the value out"
+            )
 
 
 def _load(path: Path) -> Any:
@@ -175,7 +180,22 @@ def _plain_colon(word: str) -> bool:
     return word not in DANGEROUS_SCHEMES and not word.endswith(("script", "data"))
 
 
-DANGEROUS_SCHEMES = {"javascript", "vbscript", "data", "file", "blob", "filesystem", "jar", "about", "chrome", "view-source", "ms-its", "mhtml", "livescript", "mocha"}
+DANGEROUS_SCHEMES = {
+    "javascript",
+    "vbscript",
+    "data",
+    "file",
+    "blob",
+    "filesystem",
+    "jar",
+    "about",
+    "chrome",
+    "view-source",
+    "ms-its",
+    "mhtml",
+    "livescript",
+    "mocha",
+}
 
 
 def text_errors(data: Any, path: Path) -> list[DataError]:
@@ -215,7 +235,7 @@ def line_of(data: Any, loc: tuple[Any, ...]) -> int:
     return line
 
 
-def validate(model: type[BaseModel], data: Any, path: Path) -> tuple[BaseModel | None, list[DataError]]:
+def validate(model: type[M], data: Any, path: Path) -> tuple[M | None, list[DataError]]:
     """Validate ``data`` against ``model``; every schema error becomes a located DataError."""
     try:
         return model.model_validate(data), []

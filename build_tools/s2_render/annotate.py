@@ -6,6 +6,7 @@ matches surface forms itself, on the edition's text, inside quotation marks too.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 
@@ -18,7 +19,7 @@ class Match:
 
 
 class TermMatcher:
-    def __init__(self, forms: dict[str, str], quoted_only: set[str] = frozenset()):
+    def __init__(self, forms: dict[str, str], quoted_only: AbstractSet[str] = frozenset()):
         # Index forms by first character, longest first, so each position tries the longest form.
         self._by_first: dict[str, list[tuple[str, str]]] = {}
         for form, entry_id in sorted(forms.items(), key=lambda kv: -len(kv[0])):

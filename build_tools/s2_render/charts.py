@@ -25,7 +25,9 @@ def headline_chart(pairs) -> str:
     parts = [
         f'<svg class="ledger-chart" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">',
         '<title id="chart-title">主要指标：2019年实绩与2020年目标</title>',
-        '<desc id="chart-desc">' + escape("；".join(f"{r.indicator}：2019年{r.comparison}{_figure(r)}，2020年目标{t.comparison}{_figure(t)}" for r, t in pairs)) + "</desc>",
+        '<desc id="chart-desc">'
+        + escape("；".join(f"{r.indicator}：2019年{r.comparison}{_figure(r)}，2020年目标{t.comparison}{_figure(t)}" for r, t in pairs))
+        + "</desc>",
         '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" class="bar-target-bg"/><line x1="0" y1="0" x2="0" y2="6" class="bar-target-line" stroke-width="3"/></pattern></defs>',
         f'<g class="legend" transform="translate({LABEL_W},14)"><rect width="14" height="10" class="bar-result"/><text x="20" y="10">2019年实绩</text>'
         f'<rect x="110" width="14" height="10" fill="url(#hatch)" class="bar-target"/><text x="130" y="10">2020年目标</text></g>',

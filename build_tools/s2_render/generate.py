@@ -54,11 +54,7 @@ def render_all(ed: Edition) -> dict[str, str]:
     parts = []
     for part_block in report.parts:
         number = int(part_block.cid)
-        pages = [
-            {"title": p.title, "md": page_path(p.slug), "editorial": p.editorial_title}
-            for p in report.pages
-            if p.part == number
-        ]
+        pages = [{"title": p.title, "md": page_path(p.slug), "editorial": p.editorial_title} for p in report.pages if p.part == number]
         parts.append({"heading": part_block, "number": number, "pages": pages})
     all_ems = [e for b in report.blocks() for e in b.emendations]
     files["index.md"] = render.render_template(
@@ -73,7 +69,7 @@ def render_all(ed: Edition) -> dict[str, str]:
         emendation_count=len(all_ems),
         appendix=registry.APPENDIX,
     )
-    counts = {}
+    counts: dict[str, int] = {}
     for e in all_ems:
         counts[e.rule] = counts.get(e.rule, 0) + 1
     files["emendations.md"] = render.render_template(
@@ -156,14 +152,14 @@ def glossary_pages(ed: Edition) -> tuple[str, str]:
         )
     categories = [(c, label, [v for v in views if v["category"] == c]) for c, label in CATEGORIES.items()]
     categories = [c for c in categories if c[2]]
-    glossary_md = render.render_template("glossary.md.j2", categories=categories, total=len(views),
-                                         unverified=sum(v["status"] == "unverified" for v in views))
+    glossary_md = render.render_template("glossary.md.j2", categories=categories, total=len(views), unverified=sum(v["status"] == "unverified" for v in views))
     letters: dict[str, list] = {}
     for v in views:
         # Terms that open with a number ("5459", "351国道") sort before A, under their own heading.
         letters.setdefault(glossary.initial(v["term"]), []).append(v)
-    terms_md = render.render_template("terms.md.j2", letters=sorted(letters.items()), total=len(views),
-                                     in_search=next(p.search for p in registry.APPENDIX if p.path == "terms.md"))
+    terms_md = render.render_template(
+        "terms.md.j2", letters=sorted(letters.items()), total=len(views), in_search=next(p.search for p in registry.APPENDIX if p.path == "terms.md")
+    )
     glossary.READINGS.save()
     return glossary_md, terms_md
 

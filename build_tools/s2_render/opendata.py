@@ -127,7 +127,12 @@ def export(ed: Edition, configs: dict[str, str | None]) -> dict[str, str]:
         md = ed.ctx.block_page[b.cid]
         blocks.append(
             BlockData(
-                cid=b.cid, kind=b.kind, page=page_url(md), anchor=f"p-{b.cid}", seed_line=b.line, source=b.source,
+                cid=b.cid,
+                kind=b.kind,
+                page=page_url(md),
+                anchor=f"p-{b.cid}",
+                seed_line=b.line,
+                source=b.source,
                 text={code: convert_text(b.text, cc) for code, cc in configs.items()},
                 emendations=[EmendationData(rule=e.rule, before=e.before, after=e.after, start=e.start, reason=e.reason) for e in b.emendations],
             )
@@ -136,9 +141,19 @@ def export(ed: Edition, configs: dict[str, str | None]) -> dict[str, str]:
     report_data = ReportData(title=front["title"], occasion=front["occasion"], speaker=front["speaker"], seed_sha256=ed.seed_sha256, blocks=blocks)
     entries = [
         EntryData(
-            id=e.id, term=e.term, forms=e.forms, category=e.category, level=e.level, pinyin=glossary_mod.pinyin_of(e),
-            english=e.english, definition=e.definition, explanation=e.explanation, status=e.status, sources=e.sources,
-            related=e.related, occurrences=ed.occurrences.get(e.id, []),
+            id=e.id,
+            term=e.term,
+            forms=e.forms,
+            category=e.category,
+            level=e.level,
+            pinyin=glossary_mod.pinyin_of(e),
+            english=e.english,
+            definition=e.definition,
+            explanation=e.explanation,
+            status=e.status,
+            sources=e.sources,
+            related=e.related,
+            occurrences=ed.occurrences.get(e.id, []),
         )
         for e in sorted(ed.entries, key=lambda e: e.id)
     ]
@@ -148,7 +163,9 @@ def export(ed: Edition, configs: dict[str, str | None]) -> dict[str, str]:
         "data/report.json": _json(report_data),
         "data/report.schema.json": _schema(ReportData, "report"),
         "data/report.csv": _csv(["cid", "kind", "page", *[f"text_{c}" for c in codes]], [[b.cid, b.kind, b.page, *[b.text[c] for c in codes]] for b in blocks]),
-        "data/emendations.csv": _csv(["cid", "rule", "before", "after", "reason"], [[b.cid, e.rule, e.before, e.after, e.reason] for b in blocks for e in b.emendations]),
+        "data/emendations.csv": _csv(
+            ["cid", "rule", "before", "after", "reason"], [[b.cid, e.rule, e.before, e.after, e.reason] for b in blocks for e in b.emendations]
+        ),
         "data/glossary.json": _json(GlossaryData(entries=entries)),
         "data/glossary.schema.json": _schema(GlossaryData, "glossary"),
         "data/glossary.csv": _csv(
@@ -161,7 +178,23 @@ def export(ed: Edition, configs: dict[str, str | None]) -> dict[str, str]:
         "data/ledger.schema.json": _schema(LedgerData, "ledger"),
         "data/ledger.csv": _csv(
             ["id", "para", "indicator", "value", "unit", "comparison", "year", "kind", "counterpart", "headline", "quote", "note"],
-            [[r.id, r.para, r.indicator, f"{r.value:g}", r.unit, r.comparison, r.year, r.kind, r.counterpart or "", "true" if r.headline else "", r.quote, r.note or ""] for r in ed.ledger],
+            [
+                [
+                    r.id,
+                    r.para,
+                    r.indicator,
+                    f"{r.value:g}",
+                    r.unit,
+                    r.comparison,
+                    r.year,
+                    r.kind,
+                    r.counterpart or "",
+                    "true" if r.headline else "",
+                    r.quote,
+                    r.note or "",
+                ]
+                for r in ed.ledger
+            ],
         ),
     }
     return files

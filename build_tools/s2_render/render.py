@@ -88,6 +88,7 @@ def inline_html(block: Block, ctx: Context, md_path: str) -> Markup:
     for lead in block.leads:
         start = text.find(lead)
         leads.append((start, start + len(lead)))
+
     def crosses_a_lead(start: int, end: int) -> bool:
         return any(s < end and start < e and not (s <= start and end <= e) for s, e in leads)
 
@@ -96,9 +97,7 @@ def inline_html(block: Block, ctx: Context, md_path: str) -> Markup:
     sics = [text_offset(block, em.end) for em in block.emendations if em.is_sic]
     # A ledger number links to its row unless a glossary link already covers it ("最多90天").
     numbers = [
-        p for p in ctx.numbers.get(block.cid, [])
-        if not any(m.start < p.end and p.start < m.end for m in matches)
-        and not crosses_a_lead(p.start, p.end)
+        p for p in ctx.numbers.get(block.cid, []) if not any(m.start < p.end and p.start < m.end for m in matches) and not crosses_a_lead(p.start, p.end)
     ]
     opens: dict[int, list[str]] = {}
     closes: dict[int, list[str]] = {}
@@ -122,7 +121,7 @@ def inline_html(block: Block, ctx: Context, md_path: str) -> Markup:
         href = rel(md_path, "numbers.md", f"n-{p.row.id}")
         opens.setdefault(p.start, []).append(f'<a class="num" data-ledger="{p.row.id}" href="{href}" title="{title}">')
         closes.setdefault(p.end, []).insert(0, "</a>")
-    out = []
+    out: list[str] = []
     for i, ch in enumerate(text):
         out.extend(closes.get(i, ()))
         out.extend(opens.get(i, ()))
@@ -139,13 +138,17 @@ def editorial_html(block: Block, ctx: Context, md_path: str) -> Markup:
     """Markers inside the block: notes, emendations, permalink and copy button (all editorial)."""
     parts = []
     for i, _ in enumerate(ctx.notes.get(block.cid, []), start=1):
-        parts.append(f'<sup class="note-ref" data-editorial data-search-exclude><a href="#note-{block.cid}-{i}" id="ref-{block.cid}-{i}" aria-label="编者注 {i}">注{i}</a></sup>')
+        parts.append(
+            f'<sup class="note-ref" data-editorial data-search-exclude><a href="#note-{block.cid}-{i}" id="ref-{block.cid}-{i}" aria-label="编者注 {i}">注{i}</a></sup>'
+        )
     repairs = [e for e in block.emendations]
     if repairs:
         href = rel(md_path, "emendations.md", f"em-{block.cid}")
         parts.append(f'<a class="em-marker" data-editorial data-search-exclude href="{href}" title="本段有 {len(repairs)} 条校勘记录">校</a>')
     parts.append(f'<a class="para-link" data-editorial data-search-exclude href="#{anchor_of(block.cid)}" title="本段链接">{block.cid}</a>')
-    parts.append(f'<button class="cite-copy" data-editorial data-search-exclude type="button" data-cite="{block.cid}" title="复制引文" aria-label="复制第 {block.cid} 段引文"></button>')
+    parts.append(
+        f'<button class="cite-copy" data-editorial data-search-exclude type="button" data-cite="{block.cid}" title="复制引文" aria-label="复制第 {block.cid} 段引文"></button>'
+    )
     return Markup("".join(parts))
 
 
@@ -156,13 +159,18 @@ def block_html(block: Block, ctx: Context, md_path: str, tag: str = "p") -> Mark
 
 def heading_html(block: Block, ctx: Context, md_path: str) -> Markup:
     """A heading's inner HTML: the report's words in a data-para span, markers editorial."""
-    return Markup(f'<span class="para para-{block.kind}" id="{anchor_of(block.cid)}" data-para="{block.cid}">') + inline_html(block, ctx, md_path) + editorial_html(block, ctx, md_path) + Markup("</span>")
+    return (
+        Markup(f'<span class="para para-{block.kind}" id="{anchor_of(block.cid)}" data-para="{block.cid}">')
+        + inline_html(block, ctx, md_path)
+        + editorial_html(block, ctx, md_path)
+        + Markup("</span>")
+    )
 
 
 CITATION = re.compile(r"(?<![\d.])([0-3]\.\d{1,2}\.\d{1,2})(?![\d.])")
 
 
-def link_citations(text: str, md_path: str, ctx: "Context | None") -> str:
+def link_citations(text: str, md_path: str, ctx: Context | None) -> str:
     """Citation ids mentioned in a note or an explanation ("见 1.1.1") become links to the paragraph."""
     if ctx is None:
         return text
@@ -174,7 +182,7 @@ def link_citations(text: str, md_path: str, ctx: "Context | None") -> str:
     return CITATION.sub(link, text)
 
 
-def markdown_html(text: str, md_path: str = "", ctx: "Context | None" = None) -> Markup:
+def markdown_html(text: str, md_path: str = "", ctx: Context | None = None) -> Markup:
     """Contributed Markdown rendered to HTML here: escaped first, so a tag in the text stays text,
     and the result sanitized to text tags and links to http(s), mailto or within the site, so no
     javascript:, data: or remote image gets through however it is spelled.
@@ -189,14 +197,39 @@ def markdown_html(text: str, md_path: str = "", ctx: "Context | None" = None) ->
 # Hosts of official and state-media publications; a source elsewhere (a reprint, a mirror)
 # is labelled so that the reader can weigh it.
 OFFICIAL_HOSTS = (
-    "gov.cn", "news.cn", "xinhuanet.com", "people.com.cn", "qstheory.cn", "cctv.com", "cnr.cn",
-    "chinadaily.com.cn", "china.org.cn", "zjol.com.cn", "qz828.com", "zj.gov.cn", "qz.gov.cn",
-    "ce.cn", "gmw.cn", "chinanews.com.cn", "chinanews.com", "stdaily.com", "cyol.com", "youth.cn",
+    "gov.cn",
+    "news.cn",
+    "xinhuanet.com",
+    "people.com.cn",
+    "qstheory.cn",
+    "cctv.com",
+    "cnr.cn",
+    "chinadaily.com.cn",
+    "china.org.cn",
+    "zjol.com.cn",
+    "qz828.com",
+    "zj.gov.cn",
+    "qz.gov.cn",
+    "ce.cn",
+    "gmw.cn",
+    "chinanews.com.cn",
+    "chinanews.com",
+    "stdaily.com",
+    "cyol.com",
+    "youth.cn",
     # State and party media too: China Radio International, Xinhua's daily 新华每日电讯, the Chinese
     # site of China.org.cn, the CPPCC's paper and site and People's Daily's periodical, Zhejiang's
     # party magazine 今日浙江, the party-press portals of Hangzhou and Yunnan, Shanghai's 文汇报.
-    "cri.cn", "mrdx.cn", "china.com.cn", "rmzxb.com.cn", "rmzxw.com.cn", "rmlt.com.cn", "jrzj.cn",
-    "hangzhou.com.cn", "yunnan.cn", "whb.cn",
+    "cri.cn",
+    "mrdx.cn",
+    "china.com.cn",
+    "rmzxb.com.cn",
+    "rmzxw.com.cn",
+    "rmlt.com.cn",
+    "jrzj.cn",
+    "hangzhou.com.cn",
+    "yunnan.cn",
+    "whb.cn",
 )
 
 
@@ -205,7 +238,7 @@ def is_official(url: str) -> bool:
     return any(host == h or host.endswith("." + h) for h in OFFICIAL_HOSTS)
 
 
-def sources_html(sources: list, md_path: str, ctx: "Context") -> list[Markup]:
+def sources_html(sources: list, md_path: str, ctx: Context) -> list[Markup]:
     """The sources of a note or entry; one document cited for several passages is listed once."""
     grouped: dict[object, list] = {}
     for s in sources:
@@ -214,13 +247,17 @@ def sources_html(sources: list, md_path: str, ctx: "Context") -> list[Markup]:
     return [source_html(group[0], [s.quote for s in group if getattr(s, "quote", None)], md_path, ctx) for group in grouped.values()]
 
 
-def source_html(source, quotes: list[str], md_path: str, ctx: "Context") -> Markup:
+def source_html(source, quotes: list[str], md_path: str, ctx: Context) -> Markup:
     """A report paragraph link, or a document citation with the passages relied on."""
     if hasattr(source, "cite"):
         return Markup(f'报告第 <a href="{ctx.cite_link(md_path, source.cite)}">{escape(source.cite)}</a> 段')
     date = "日期不详" if source.date == "n.d." else source.date
     quote = Markup("：") + Markup("；").join(Markup("“{}”").format(q) for q in quotes) if quotes else Markup("")
-    label = Markup("") if is_official(source.url) else Markup(' <span class="source-unofficial" title="非官方网站（转载、镜像或其他来源），请参照原始出处">非官方网站</span>')
+    label = (
+        Markup("")
+        if is_official(source.url)
+        else Markup(' <span class="source-unofficial" title="非官方网站（转载、镜像或其他来源），请参照原始出处">非官方网站</span>')
+    )
     return Markup(f'{escape(source.publisher)}《<a href="{escape(source.url)}">{escape(source.title)}</a>》，{escape(date)}') + label + quote
 
 
@@ -257,4 +294,3 @@ def pages_markdown(report: Report, ctx: Context) -> dict[str, str]:
 def page_description(page: Page) -> str:
     first = page.blocks[0].text if page.blocks else ""
     return (first[:90] + "…") if len(first) > 90 else first
-

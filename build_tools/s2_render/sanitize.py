@@ -26,18 +26,65 @@ CLEAN_CONTENT = frozenset({"script", "style", "template", "iframe", "object", "e
 TEXT_TAGS = frozenset({"p", "a", "em", "strong", "code", "ul", "ol", "li", "blockquote", "br"})
 TEXT_ATTRIBUTES = {"a": {"href", "title"}}
 
-PAGE_TAGS = frozenset({
-    # Text, as Python-Markdown writes it and as the report's blocks are marked up.
-    "p", "a", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "br", "hr", "small",
-    "sup", "span", "div", "h1", "h2", "h3", "h4", "h5", "h6", "img", "bdi",
-    # Tables (glossary index, ledger, emendations) and page furniture (notes, chart figure).
-    "table", "caption", "thead", "tbody", "tr", "th", "td", "aside", "header", "figure", "figcaption",
-    "details", "summary",
-    # The copy button and the ledger's filter controls (never a form: nothing can be submitted).
-    "button", "input", "label", "select", "option",
-    # The headline chart (charts.py), inline SVG.
-    "svg", "title", "desc", "defs", "pattern", "g", "rect", "line", "text",
-})
+PAGE_TAGS = frozenset(
+    {
+        # Text, as Python-Markdown writes it and as the report's blocks are marked up.
+        "p",
+        "a",
+        "em",
+        "strong",
+        "code",
+        "pre",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "br",
+        "hr",
+        "small",
+        "sup",
+        "span",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "img",
+        "bdi",
+        # Tables (glossary index, ledger, emendations) and page furniture (notes, chart figure).
+        "table",
+        "caption",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "aside",
+        "header",
+        "figure",
+        "figcaption",
+        "details",
+        "summary",
+        # The copy button and the ledger's filter controls (never a form: nothing can be submitted).
+        "button",
+        "input",
+        "label",
+        "select",
+        "option",
+        # The headline chart (charts.py), inline SVG.
+        "svg",
+        "title",
+        "desc",
+        "defs",
+        "pattern",
+        "g",
+        "rect",
+        "line",
+        "text",
+    }
+)
 PAGE_ATTRIBUTES = {
     # translate="no" keeps a name (a contributor's) out of script conversion.
     "*": {"id", "class", "title", "lang", "hidden", "role", "translate"},
@@ -122,7 +169,7 @@ def is_local_paint(value: str) -> bool:
     """
     paint = value.strip()
     if paint.startswith("url(#") and paint.endswith(")"):
-        paint = paint[len("url(#"):-1]
+        paint = paint[len("url(#") : -1]
     return not any(ch in paint for ch in "()\\:/")
 
 

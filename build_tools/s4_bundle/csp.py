@@ -67,12 +67,41 @@ DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
 # Elements that embed other documents or change how every URL in the page resolves.
 FORBIDDEN_ELEMENTS = {"iframe", "frame", "frameset", "object", "embed", "applet", "portal", "base"}
 # Attributes holding a URL a browser follows or loads.
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "background", "ping", "cite", "manifest", "codebase", "lowsrc", "dynsrc"}
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "poster",
+    "data",
+    "background",
+    "ping",
+    "cite",
+    "manifest",
+    "codebase",
+    "lowsrc",
+    "dynsrc",
+}
 # Of those, the ones that load a resource into the page (rather than navigate to it).
 LOADING_ATTRIBUTES = {"src", "poster", "data", "background", "manifest", "codebase", "lowsrc", "dynsrc"}
 SRCSET_ATTRIBUTES = {"srcset", "imagesrcset"}
 # <link> relations that fetch their href into the page; canonical, prev, next and the like do not.
-LOADING_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "mask-icon", "preload", "modulepreload", "prefetch", "prerender", "manifest", "dns-prefetch", "preconnect", "import"}
+LOADING_RELS = {
+    "stylesheet",
+    "icon",
+    "shortcut",
+    "apple-touch-icon",
+    "mask-icon",
+    "preload",
+    "modulepreload",
+    "prefetch",
+    "prerender",
+    "manifest",
+    "dns-prefetch",
+    "preconnect",
+    "import",
+}
 # SVG elements whose href loads (or, for animations, rewrites) something.
 SVG_LOADING = {"image", "use", "feimage", "script"}
 SVG_ANIMATIONS = {"set", "animate", "animatemotion", "animatetransform"}

@@ -8,7 +8,7 @@ from build_tools import paths, registry
 from build_tools.s1_load import glossary
 
 # Defined beside write_changed, which raises it too; cli and the tests import it from here.
-from build_tools.s1_load.yamlio import BuildError  # noqa: F401  (raised through here; callers catch it)
+from build_tools.s1_load.yamlio import BuildError
 from build_tools.s2_render import generate
 from build_tools.s2_render.edition import Edition, load_edition
 from build_tools.s3_search.jieba_dicts import jieba_dictionary
@@ -42,8 +42,9 @@ def open_data(edition: Edition, build: Path, site_url: str) -> dict[str, str]:
     files = opendata.export(edition, variant_configs(build / "opencc"))
     # The hosted build links the offline bundle it serves; a local build says where its bundle is.
     bundle_url = f"{site_url.rstrip('/')}/{paths.BUNDLE_NAME}.zip" if site_url else None
-    files["data/index.md"] = render.render_template("data.md.j2", files=opendata.DATA_FILES, sha256=edition.seed_sha256,
-                                                    bundle_url=bundle_url, bundle_name=paths.BUNDLE_NAME, variants=registry.VARIANTS)
+    files["data/index.md"] = render.render_template(
+        "data.md.j2", files=opendata.DATA_FILES, sha256=edition.seed_sha256, bundle_url=bundle_url, bundle_name=paths.BUNDLE_NAME, variants=registry.VARIANTS
+    )
     return files
 
 

@@ -30,7 +30,7 @@ def add_hreflang_to_sitemaps(site: Path, root_url: str) -> None:
         path = site / variant.prefix / "sitemap.xml"
         tree = ET.parse(path)
         for url in tree.getroot().findall(f"{{{SITEMAP_NS}}}url"):
-            loc = url.find(f"{{{SITEMAP_NS}}}loc").text
+            loc = url.findtext(f"{{{SITEMAP_NS}}}loc", "")
             page = loc[len(root_url + variant.prefix) :]
             for other in VARIANTS:
                 ET.SubElement(url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=other.lang, href=root_url + other.prefix + page)

@@ -56,8 +56,9 @@ def copy_converted(src: Path, dst: Path, config: str | None) -> None:
     keys_file.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
 
 
-def variant_config(variant: Variant, base: dict, folder: Path, site_dir: Path, config: str | None, jieba_dict: Path, jieba_user: Path,
-                   settings: BuildSettings, nav: list) -> Path:
+def variant_config(
+    variant: Variant, base: dict, folder: Path, site_dir: Path, config: str | None, jieba_dict: Path, jieba_user: Path, settings: BuildSettings, nav: list
+) -> Path:
     """A per-variant mkdocs.yml that only INHERITs the base and overrides what differs.
 
     Every variant uses overrides/ itself, unconverted; its words are the variant's own messages

@@ -12,7 +12,11 @@ from build_tools.s1_load.yamlio import BuildError, DataError
 # folder per part), the generated appendix pages and their folders (data/), and the patched
 # search worker; everything else there is hand-written.
 GENERATED = (
-    registry.HOME, "1", "2", "3", "assets/javascripts",
+    registry.HOME,
+    "1",
+    "2",
+    "3",
+    "assets/javascripts",
     *dict.fromkeys(page.path.split("/")[0] for page in registry.APPENDIX if page.template),
 )
 

@@ -38,7 +38,7 @@ def _check(seeds: Path) -> list[str]:
     from build_tools import paths
     from build_tools.s2_render.edition import load_edition
 
-    edition, errors = load_edition(paths.SeedFiles(seeds))
+    _, errors = load_edition(paths.SeedFiles(seeds))
     return sorted(str(e).replace(f"{seeds}/", "") for e in errors)
 
 

@@ -117,7 +117,7 @@ def test_hostile_overrides_are_refused_each_with_its_line(tmp_path):
     got = [(e.line, e.message) for e in errors]
     assert overrides == [] and all(isinstance(e, DataError) and e.path == str(path) for e in errors)
     assert [line for line, _ in got] == [line for line, _ in HOSTILE_ERRORS]
-    for (_, message), (_, start) in zip(got, HOSTILE_ERRORS):
+    for (_, message), (_, start) in zip(got, HOSTILE_ERRORS, strict=True):
         assert message.startswith(start), message
 
 

@@ -79,7 +79,7 @@ def test_no_other_file_lists_the_variants():
     templates = [p for p in (paths.ROOT / "overrides").rglob("*.html") if p.parent.name != "languages"]
     for path in sorted(templates) + sorted((paths.ROOT / "build_tools").rglob("*.j2")):
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if re.search(r"(?<!lang=)[\"'](%s)[\"']" % "|".join(codes), line):
+            if re.search(rf"(?<!lang=)[\"']({'|'.join(codes)})[\"']", line):
                 found.append(f"{path.relative_to(paths.ROOT)}:{n}: {line.strip()}")
     assert found == []
     base = yaml.safe_load((paths.ROOT / "mkdocs.yml").read_text(encoding="utf-8"))

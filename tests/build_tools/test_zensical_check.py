@@ -49,7 +49,7 @@ def test_editorial_markers_are_ignored_but_not_text_outside_them():
 
 
 def test_an_id_twice_on_a_page_is_an_error():
-    with pytest.raises(ValueError, match="2.4.1"):
+    with pytest.raises(ValueError, match=r"2\.4\.1"):
         report_blocks(PAGE + '<p data-para="2.4.1">又一段</p>')
 
 
