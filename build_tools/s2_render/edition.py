@@ -39,7 +39,7 @@ def annotate(loaded: Loaded) -> Edition:
     placed: dict[str, list[ledger.Placed]] = {}
     for p in ledger.place(loaded.ledger, loaded.texts):
         placed.setdefault(p.row.para, []).append(p)
-    ctx = Context({e.id: e for e in loaded.entries}, matcher, by_para, block_pages(loaded.report), placed)
+    ctx = Context({e.id: e for e in loaded.entries}, matcher, by_para, block_pages(loaded.report), placed, loaded.publishers)
     return Edition(loaded.report, loaded.entries, ctx, loaded.texts, occurrences(loaded.texts, matcher), loaded.ledger, loaded.seed_sha256)
 
 

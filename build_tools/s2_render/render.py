@@ -13,7 +13,6 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from itertools import groupby
-from urllib.parse import urlsplit
 
 import jinja2
 import markdown
@@ -21,6 +20,7 @@ from markupsafe import Markup, escape
 
 from build_tools.model import Block, Page, Report
 from build_tools.paths import TEMPLATES
+from build_tools.s1_load.publishers import CLASSES, Registry
 from build_tools.s1_load.schema import Entry, Note
 from build_tools.s2_render import sanitize
 from build_tools.s2_render.annotate import TermMatcher
@@ -62,6 +62,7 @@ class Context:
     notes: dict[str, list[Note]] = field(default_factory=dict)
     block_page: dict[str, str] = field(default_factory=dict)  # citation id → md path
     numbers: dict[str, list] = field(default_factory=dict)  # citation id → ledger.Placed
+    publishers: Registry | None = None  # who publishes at each source's host (seeds/publishers.yaml)
 
     def cite_link(self, from_md: str, cid: str) -> str:
         return rel(from_md, self.block_page[cid], anchor_of(cid))
@@ -194,48 +195,14 @@ def markdown_html(text: str, md_path: str = "", ctx: Context | None = None) -> M
     return Markup(re.sub(r"\n{2,}", "\n", out))
 
 
-# Hosts of official and state-media publications; a source elsewhere (a reprint, a mirror)
-# is labelled so that the reader can weigh it.
-OFFICIAL_HOSTS = (
-    "gov.cn",
-    "news.cn",
-    "xinhuanet.com",
-    "people.com.cn",
-    "qstheory.cn",
-    "cctv.com",
-    "cnr.cn",
-    "chinadaily.com.cn",
-    "china.org.cn",
-    "zjol.com.cn",
-    "qz828.com",
-    "zj.gov.cn",
-    "qz.gov.cn",
-    "ce.cn",
-    "gmw.cn",
-    "chinanews.com.cn",
-    "chinanews.com",
-    "stdaily.com",
-    "cyol.com",
-    "youth.cn",
-    # State and party media too: China Radio International, Xinhua's daily 新华每日电讯, the Chinese
-    # site of China.org.cn, the CPPCC's paper and site and People's Daily's periodical, Zhejiang's
-    # party magazine 今日浙江, the party-press portals of Hangzhou and Yunnan, Shanghai's 文汇报.
-    "cri.cn",
-    "mrdx.cn",
-    "china.com.cn",
-    "rmzxb.com.cn",
-    "rmzxw.com.cn",
-    "rmlt.com.cn",
-    "jrzj.cn",
-    "hangzhou.com.cn",
-    "yunnan.cn",
-    "whb.cn",
-)
-
-
-def is_official(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
-    return any(host == h or host.endswith("." + h) for h in OFFICIAL_HOSTS)
+# What each class of publisher means, in the badge's tooltip.
+CLASS_NOTES = {
+    "government": "政府或国家机关自己的网站",
+    "state-media": "党报、国家通讯社、广播电视台等党政媒体的网站",
+    "institution": "高校、研究机构、学会、期刊等机构的网站",
+    "reprint": "商业门户、聚合或转载网站：请参照原始出处",
+    "spam": "垃圾镜像站，不予引用",
+}
 
 
 def sources_html(sources: list, md_path: str, ctx: Context) -> list[Markup]:
@@ -253,12 +220,10 @@ def source_html(source, quotes: list[str], md_path: str, ctx: Context) -> Markup
         return Markup(f'报告第 <a href="{ctx.cite_link(md_path, source.cite)}">{escape(source.cite)}</a> 段')
     date = "日期不详" if source.date == "n.d." else source.date
     quote = Markup("：") + Markup("；").join(Markup("“{}”").format(q) for q in quotes) if quotes else Markup("")
-    label = (
-        Markup("")
-        if is_official(source.url)
-        else Markup(' <span class="source-unofficial" title="非官方网站（转载、镜像或其他来源），请参照原始出处">非官方网站</span>')
-    )
-    return Markup(f'{escape(source.publisher)}《<a href="{escape(source.url)}">{escape(source.title)}</a>》，{escape(date)}') + label + quote
+    reprint = Markup("（转载自{}）").format(source.reprint_of) if source.reprint_of else Markup("")
+    kind = ctx.publishers.kind(source.url) if ctx.publishers else None
+    label = Markup(' <span class="source-class source-{}" title="{}">{}</span>').format(kind, CLASS_NOTES[kind], CLASSES[kind]) if kind else Markup("")
+    return Markup(f'{escape(source.publisher)}{reprint}《<a href="{escape(source.url)}">{escape(source.title)}</a>》，{escape(date)}') + label + quote
 
 
 def render_template(name: str, **values) -> str:

@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 
 from build_tools.s1_load import ledger
 from build_tools.s1_load.edition import load_report
+from build_tools.s1_load.publishers import Publisher, Registry
 from build_tools.s1_load.schema import Entry, LedgerRow, Note, ReportSource
 from build_tools.s2_render import generate, render
 from build_tools.s2_render.annotate import TermMatcher, occurrences
@@ -139,8 +140,10 @@ def test_one_document_cited_for_several_passages_is_listed_once(report):
     doc = dict(title="某文件", publisher="某网站", date="n.d.", url="https://example.com/a")
     sources = [ReportSource(cite="2.4.1"), DocumentSource(**doc, quote="第一句"), ReportSource(cite="2.4.1"),
                DocumentSource(**doc, quote="第二句<b>")]
-    ctx = Context({}, TermMatcher({}), {}, block_pages(report))
+    registry = Registry({"example.com": Publisher(host="example.com", name="某网站", kind="reprint")})
+    ctx = Context({}, TermMatcher({}), {}, block_pages(report), publishers=registry)
     out = render.sources_html(sources, "glossary.md", ctx)
     assert len(out) == 2
     assert out[1].endswith("：“第一句”；“第二句&lt;b&gt;”")
-    assert "非官方网站" in out[1]
+    # The publisher's class, from the registry, as a badge.
+    assert '<span class="source-class source-reprint" title="商业门户、聚合或转载网站：请参照原始出处">转载或聚合网站</span>' in out[1]
