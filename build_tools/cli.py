@@ -27,9 +27,15 @@ def _fail(errors: list) -> None:
     # Sorted by file and line, as a linter prints them; a problem two checks found is one line.
     unique = {str(e): e for e in errors}.values()
     for e in sorted(unique, key=lambda e: (getattr(e, "path", ""), getattr(e, "line", 0))):
-        typer.echo(str(e), err=True)
+        typer.echo(_relative(str(e)), err=True)
     typer.echo(f"{len(unique)} problem(s); nothing was written.", err=True)
     raise typer.Exit(1)
+
+
+def _relative(line: str) -> str:
+    # Paths under the working folder are shown from it, as an editor would type them.
+    here = str(Path.cwd()) + os.sep
+    return line.removeprefix(here)
 
 
 @app.command()
