@@ -140,3 +140,12 @@ def test_every_page_over_http(browser, built, hosted, variant):
     origin = urlsplit(hosted)
     sweep(browser, f"{origin.scheme}://{origin.netloc}/", urls)
     print(f"{variant or 'zh-Hans/'}: {len(urls)} pages over HTTP in {time.monotonic() - started:.1f} s")
+
+
+def test_the_hostile_build_runs_nothing_in_the_browser(browser, hostile_site):
+    """The pages that carry the hostile payloads that are text, not markup (a title with quotes,
+    an emendation that breaks out of an attribute, raw HTML in a hand-written page, a git author
+    name), in every variant: no dialog, no script URL, nothing blocked, no outside request."""
+    site = hostile_site / "site"
+    urls = {f"{v.prefix}{p}": (site / v.prefix / p).as_uri() for v in VARIANTS for p in ("1/thanks.html", "about.html", "contributors.html", "index.html")}
+    sweep(browser, "file://", urls)
