@@ -51,9 +51,11 @@ def apply_case(case: Path, root: Path) -> None:
     # Bytes that YAML cannot carry as text: each character of the string is one byte.
     for name, content in spec.get("raw", {}).items():
         (root / name).write_bytes(content.encode("latin-1"))
+    # Grown with a comment to exactly this many bytes, whatever the file held.
     for name, size in spec.get("pad", {}).items():
         path = root / name
-        path.write_text(path.read_text(encoding="utf-8") + "#" * size + "\n", encoding="utf-8")
+        text = path.read_text(encoding="utf-8") + "#"
+        path.write_text(text + "#" * (size - len(text.encode("utf-8")) - 1) + "\n", encoding="utf-8")
     for name in spec.get("delete", []):
         (root / name).unlink()
     for name, target in spec.get("symlinks", {}).items():
