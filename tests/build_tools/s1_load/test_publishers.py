@@ -91,3 +91,23 @@ def test_the_real_registry_classifies_every_host_the_seeds_cite():
     assert set(publishers.CLASSES) == {"government", "state-media", "institution", "reprint", "spam"}
     assert registry.kind("http://www.news.cn/") == "state-media"
     assert load(publishers.PUBLISHERS)["publishers"]
+
+
+def test_the_readme_states_the_glossary_counts_as_they_are(edition):
+    """The README's table of verified and 待核实 entries and of sources by class is the seeds' own."""
+    import re
+
+    from build_tools import paths
+    from build_tools.s1_load.schema import DocumentSource
+
+    registry, _ = load_publishers()
+    readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    entries = re.search(r"^\| (\d+) \| (\d+) \| (\d+) \|$", readme, re.M)
+    assert entries, "the README has no glossary counts"
+    verified = sum(e.status == "verified" for e in edition.entries)
+    assert tuple(map(int, entries.groups())) == (len(edition.entries), verified, len(edition.entries) - verified)
+    sources = [s for e in edition.entries for s in e.sources] + [s for notes in edition.ctx.notes.values() for n in notes for s in n.sources]
+    kinds = [registry.kind(s.url) for s in sources if isinstance(s, DocumentSource)]
+    row = re.search(r"^\| (\d+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|$", readme, re.M)
+    assert row, "the README has no source counts"
+    assert tuple(map(int, row.groups())) == (len(kinds), *(kinds.count(k) for k in ("government", "state-media", "institution", "reprint", "spam")))
