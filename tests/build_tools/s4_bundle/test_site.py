@@ -204,8 +204,11 @@ def test_internal_links_and_anchors_resolve(built, hosted_env):
     assert broken == []
 
 
-def test_two_builds_are_byte_identical(built, tmp_path):
-    site.build(BuildSettings(site=tmp_path / "site", dist=tmp_path / "dist"))
+def test_two_builds_are_byte_identical(built, hosted_env, tmp_path):
+    # With the settings of the first (hosted) build, and the same commit date.
+    epoch = zipfile.ZipFile(built["zip"]).infolist()[0].date_time
+    site.build(BuildSettings(site_url=hosted_env["SITE_URL"], repo_url=hosted_env["REPO_URL"], site=tmp_path / "site", dist=tmp_path / "dist",
+                             source_date_epoch=int(__import__("calendar").timegm((*epoch, 0, 0, 0)))))
     assert (tmp_path / "dist" / built["zip"].name).read_bytes() == built["zip"].read_bytes()
     first = {p.relative_to(built["site"]): p.read_bytes() for p in built["site"].rglob("*") if p.is_file()}
     second = {p.relative_to(tmp_path / "site"): p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
@@ -415,7 +418,7 @@ def wait_for_lock_holder(pid: int, timeout: float = 120) -> None:
 
 
 def test_two_concurrent_builds_both_succeed_one_after_the_other(tmp_path):
-    code = "import sys; from pathlib import Path; from build_tools.s4_bundle import site; from build_tools.settings import BuildSettings; site.build(BuildSettings(site=Path(sys.argv[1]) / 'site', dist=Path(sys.argv[1])) / 'dist')"
+    code = "import sys; from pathlib import Path; from build_tools.s4_bundle import site; from build_tools.settings import BuildSettings; site.build(BuildSettings(site=Path(sys.argv[1]) / 'site', dist=Path(sys.argv[1]) / 'dist'))"
     status = git_status()
     first = subprocess.Popen([sys.executable, "-c", code, str(tmp_path / "a")], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     # The second starts once the first holds the lock, so that it must wait.
