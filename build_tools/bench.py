@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -81,18 +80,6 @@ print(time.perf_counter() - start)
 """
 
 
-def working_copy(target: Path) -> Path:
-    """The repository's tracked files and its build caches, copied: the bench edits an entry and
-    builds, and never touches the working tree."""
-    names = subprocess.run(["git", "ls-files", "-z"], cwd=paths.ROOT, capture_output=True, check=True).stdout.decode().split("\0")
-    for name in filter(None, names):
-        (target / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(paths.ROOT / name, target / name)
-    if (paths.BUILD / "jieba").is_dir():
-        shutil.copytree(paths.BUILD / "jieba", target / "build" / "jieba")
-    return target
-
-
 def serve_rebuild(copy: Path) -> float:
     """Seconds for the rebuild `mkdocs serve` does after one glossary entry changes (in ``copy``)."""
     entry = copy / "seeds" / "glossary" / ENTRY.name
@@ -109,7 +96,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         tmp = Path(scratch)
         base = plain_site(tmp / "plain")
-        copy = working_copy(tmp / "edition")
+        copy = paths.tracked_copy(tmp / "edition", caches=True)
         mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
         full_build = [sys.executable, "-m", "build_tools", "build"]
         timed(mkdocs, base)  # warm caches (jieba, bytecode) for a fair comparison

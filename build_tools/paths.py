@@ -1,6 +1,8 @@
 """Where things live. Every stage takes paths from here so tests can point them elsewhere."""
 
 import os
+import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,3 +94,17 @@ class SeedFiles:
         own = [self.corrections, self.structure, self.unglossed, self.notes, self.ledger, self.nonquantities, self.overrides, self.interface, self.publishers]
         entries = sorted(p for p in self.glossary.glob("*.yaml") if not p.is_dir()) if self.glossary.is_dir() else []
         return own + entries
+
+
+def tracked_copy(target: Path, *folders: str, caches: bool = False) -> Path:
+    """A copy of the files git tracks (in ``folders``, or all), as a pull request's checkout has
+    them; with ``caches``, jieba's converted dictionaries too, which take seconds to make and
+    depend on no contributed file. For the benchmarks and the tests that build or check a copy."""
+    names = subprocess.run(["git", "ls-files", "-z", *folders], cwd=ROOT, capture_output=True, check=True).stdout.decode()
+    for name in filter(None, names.split("\0")):
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ROOT / name, target / name)
+    for cached in (BUILD / "jieba").glob("full-*.txt") if caches else ():
+        (target / "build" / "jieba").mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, target / "build" / "jieba" / cached.name)
+    return target

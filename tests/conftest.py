@@ -82,19 +82,11 @@ HOSTILE_ABOUT = """
 
 def make_hostile_tree(target: Path) -> Path:
     """A git checkout of the repository with the hostile payloads above, committed by a hostile author."""
-    import shutil
     import subprocess
 
     from build_tools import paths
 
-    names = subprocess.run(["git", "ls-files", "-z"], cwd=paths.ROOT, capture_output=True, check=True).stdout.decode().split("\0")
-    for name in filter(None, names):
-        (target / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(paths.ROOT / name, target / name)
-    # The converted jieba dictionaries take seconds to make and do not depend on the payloads.
-    for cached in (paths.BUILD / "jieba").glob("full-*.txt"):
-        (target / "build" / "jieba").mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached, target / "build" / "jieba" / cached.name)
+    paths.tracked_copy(target, caches=True)
     for rel_path, find, replace in HOSTILE_EDITS:
         text = (target / rel_path).read_text(encoding="utf-8")
         assert text.count(find) >= 1, (rel_path, find)

@@ -19,14 +19,6 @@ from build_tools.s4_bundle import write_docs
 ZH_MO = '    Variant("zh-MO", "zh-Hant-MO", "繁體·澳門", "s2hk", "zh-Hant", "zh_MO"),\n'
 
 
-def tracked_copy(target: Path) -> Path:
-    names = subprocess.run(["git", "ls-files", "-z"], cwd=paths.ROOT, capture_output=True, check=True).stdout.decode().split("\0")
-    for name in filter(None, names):
-        (target / name).parent.mkdir(parents=True, exist_ok=True)
-        (target / name).write_bytes((paths.ROOT / name).read_bytes())
-    return target
-
-
 def add_macau(root: Path) -> None:
     """The one-entry change (the registry) plus its content: the zh-MO interface messages and
     override forms, here taken from zh-HK as a Macau editor might start."""
@@ -41,10 +33,7 @@ def add_macau(root: Path) -> None:
 
 @pytest.mark.slow
 def test_a_fourth_variant_is_built_everywhere_from_one_registry_entry(tmp_path):
-    root = tracked_copy(tmp_path / "repo")
-    for cached in (paths.BUILD / "jieba").glob("full-*.txt"):
-        (root / "build" / "jieba").mkdir(parents=True, exist_ok=True)
-        (root / "build" / "jieba" / cached.name).write_bytes(cached.read_bytes())
+    root = paths.tracked_copy(tmp_path / "repo", caches=True)
     add_macau(root)
     proc = subprocess.run([sys.executable, "-m", "build_tools", "build", "--site-url", "https://example.org/report/"],
                           cwd=root, capture_output=True, text=True)

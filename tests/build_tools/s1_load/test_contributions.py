@@ -4,7 +4,6 @@ bombs, links out of the repository, bytes that are not text, stray files)."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import time
@@ -26,15 +25,6 @@ from build_tools.s1_load.yamlio import (
 
 HOSTILE = Path(__file__).resolve().parents[2] / "fixtures" / "hostile"
 CASES = sorted(p.name for p in HOSTILE.iterdir() if (p / "case.yaml").exists())
-
-
-def tracked_copy(target: Path) -> Path:
-    """The files a pull request checkout has in seeds/, docs/ and overrides/ (what git tracks)."""
-    names = subprocess.run(["git", "ls-files", "-z", "seeds", "docs", "overrides"], cwd=paths.ROOT, capture_output=True, check=True).stdout
-    for name in filter(None, names.decode().split("\0")):
-        (target / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(paths.ROOT / name, target / name)
-    return target
 
 
 def apply_case(case: Path, root: Path) -> None:
@@ -84,7 +74,7 @@ def run_check(root: Path, isolated: bool = True) -> tuple[int, list[str], float]
 
 @pytest.mark.parametrize("name", CASES)
 def test_hostile_case_is_refused_with_exactly_its_located_errors(name, tmp_path):
-    root = tracked_copy(tmp_path / "repo")
+    root = paths.tracked_copy(tmp_path / "repo", "seeds", "docs", "overrides")
     apply_case(HOSTILE / name, root)
     code, lines, _ = run_check(root, isolated=name in ISOLATED)
     expected = (HOSTILE / name / "expected.txt").read_text(encoding="utf-8").splitlines()
@@ -101,7 +91,7 @@ def test_every_case_names_its_attack_and_has_an_expectation():
 
 
 def test_an_untouched_copy_passes(tmp_path):
-    code, lines, _ = run_check(tracked_copy(tmp_path / "repo"), isolated=False)
+    code, lines, _ = run_check(paths.tracked_copy(tmp_path / "repo", "seeds", "docs", "overrides"), isolated=False)
     assert (code, lines) == (0, [])
 
 
