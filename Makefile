@@ -32,7 +32,7 @@ test: $(VENV)/.test-deps
 
 ## The fast tier (under 15 s): no browser, no full build. Run by pre-commit.
 test-fast: $(VENV)/.test-deps
-	$(PY) -m pytest -c tests/pytest.ini --rootdir=. tests -q -m "not slow and not browser"
+	$(PY) -m pytest -c tests/pytest.ini --rootdir=. tests/build_tools -q -m "not slow and not browser"
 
 ## The code itself: ruff (lint and format) and mypy on build_tools/. Run by CI.
 check-code: $(VENV)/.test-deps
