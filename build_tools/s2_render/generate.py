@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from build_tools import paths, registry
 from build_tools.convert import TRADITIONAL, load_overrides
 from build_tools.model import Report
-from build_tools.s1_load import (
-    glossary,
-)
+from build_tools.s1_load import glossary, ledger
 from build_tools.s1_load.schema import CATEGORIES, LEVELS
 from build_tools.s2_render import charts, render
 from build_tools.s2_render.edition import Edition
@@ -123,6 +121,7 @@ def numbers_page(ed: Edition) -> str:
         by_id=by_id,
         cite=lambda cid: ed.ctx.cite_link("numbers.md", cid),
         results=sum(1 for r in rows if r.kind == "result"),
+        printed=ledger.printed,
         targets=sum(1 for r in rows if r.kind == "target"),
     )
 
