@@ -155,7 +155,7 @@ def glossary_pages(ed: Edition) -> tuple[str, str]:
     letters: dict[str, list] = {}
     for v in views:
         # Terms that open with a number ("5459", "351国道") sort before A, under their own heading.
-        letters.setdefault(glossary.initial(v["term"]), []).append(v)
+        letters.setdefault(glossary.initial(ed.ctx.entries[v["id"]]), []).append(v)
     terms_md = render.render_template(
         "terms.md.j2", letters=sorted(letters.items()), total=len(views), in_search=next(p.search for p in registry.APPENDIX if p.path == "terms.md")
     )
