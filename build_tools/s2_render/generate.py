@@ -139,6 +139,7 @@ def glossary_pages(ed: Edition) -> tuple[str, str]:
                 "category": e.category,
                 "pinyin": glossary.pinyin_of(e),
                 "english": e.english,
+                "english_source": e.english_source,
                 "level_name": LEVELS[e.level],
                 "status": e.status,
                 "definition": e.definition,

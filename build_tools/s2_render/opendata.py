@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import re
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -17,7 +18,7 @@ from build_tools import registry
 from build_tools.convert import VARIANTS, convert_text
 from build_tools.s1_load import glossary as glossary_mod
 from build_tools.s1_load import ledger as ledger_mod
-from build_tools.s1_load.schema import LedgerRow, Source
+from build_tools.s1_load.schema import DocumentSource, LedgerRow, Source
 from build_tools.s2_render.edition import Edition
 from build_tools.s2_render.render import page_url
 
@@ -63,6 +64,9 @@ class EntryData(Strict):
     level: str
     pinyin: str
     english: str
+    english_source: DocumentSource | Literal["edition"] | None = Field(
+        description="where the English comes from: an official English source, or 'edition' for the edition's own rendering"
+    )
     definition: str
     explanation: str
     status: str = Field(description="verified, or unverified (待核实) when part of what the entry says could not be sourced (the explanation says which)")
@@ -153,6 +157,7 @@ def export(ed: Edition, configs: dict[str, str | None]) -> dict[str, str]:
             level=e.level,
             pinyin=glossary_mod.pinyin_of(e),
             english=e.english,
+            english_source=e.english_source,
             definition=e.definition,
             explanation=e.explanation,
             status=e.status,
