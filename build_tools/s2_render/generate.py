@@ -6,6 +6,7 @@ generated Markdown can feed MkDocs today or Zensical later.
 
 from __future__ import annotations
 
+import posixpath
 import subprocess
 import unicodedata
 from dataclasses import dataclass
@@ -85,7 +86,16 @@ def render_all(ed: Edition) -> dict[str, str]:
     files["glossary.md"], files["terms.md"] = glossary_pages(ed)
     files["numbers.md"] = numbers_page(ed)
     files["contributors.md"] = render.render_template("contributors.md.j2", people=contributors())
+    appendix = [p for p in registry.APPENDIX if p.path != APPENDIX_HOME]
+    files[APPENDIX_HOME] = render.render_template(
+        "appendix.md.j2",
+        pages=[{"nav_title": p.nav_title, "summary": p.summary, "link": posixpath.relpath(p.path, posixpath.dirname(APPENDIX_HOME))} for p in appendix],
+        emendation_count=len(all_ems),
+    )
     return files
+
+
+APPENDIX_HOME = registry.APPENDIX[0].path
 
 
 def contributors() -> list[tuple[str, int]]:
