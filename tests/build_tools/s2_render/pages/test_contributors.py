@@ -7,7 +7,8 @@ import subprocess
 import markdown
 from bs4 import BeautifulSoup
 
-from build_tools.s2_render import generate, render, sanitize
+from build_tools.s2_render import render, sanitize
+from build_tools.s2_render.pages import contributors
 
 NAMES = [
     "[x](javascript:alert(1))", "<img src=x onerror=alert(2)>", "Ann", "\u202eevil\u202c", "a\x1b[31mb\x07",
@@ -19,19 +20,19 @@ def fake_git_log(monkeypatch, names: list[str]) -> None:
     def run(*args, **kwargs):
         return subprocess.CompletedProcess(args, 0, stdout="".join(n + "\n" for n in names), stderr="")
 
-    monkeypatch.setattr(generate.subprocess, "run", run)
+    monkeypatch.setattr(contributors.subprocess, "run", run)
 
 
 def test_names_lose_control_and_bidi_override_characters(monkeypatch):
     fake_git_log(monkeypatch, NAMES)
-    people = generate.contributors()
+    people = contributors.contributors()
     assert people == [("Ann", 2), ("<img src=x onerror=alert(2)>", 1), ("[x](javascript:alert(1))", 1),
                       ("a[31mb", 1), ("evil", 1), ("iso late", 1)]
 
 
 def test_names_reach_the_page_as_text_not_markdown_or_html(monkeypatch):
     fake_git_log(monkeypatch, NAMES)
-    page = render.render_template("contributors.md.j2", people=generate.contributors())
+    page = render.render_template("contributors.md.j2", people=contributors.contributors())
     html = markdown.markdown(page.split("---", 2)[2], extensions=["attr_list"])
     soup = BeautifulSoup(sanitize.page(html), "html.parser")
     assert not soup.find_all(["a", "img", "script"])
@@ -43,5 +44,5 @@ def test_names_reach_the_page_as_text_not_markdown_or_html(monkeypatch):
 
 def test_no_history_says_so(monkeypatch):
     fake_git_log(monkeypatch, [])
-    page = render.render_template("contributors.md.j2", people=generate.contributors())
+    page = render.render_template("contributors.md.j2", people=contributors.contributors())
     assert "<li>本次构建没有取得仓库提交记录。</li>" in page

@@ -1,4 +1,4 @@
-"""The apparatus pages generate.py writes (术语表, 术语索引, 数说, 校勘记), read back from the built HTML.
+"""The apparatus pages (s2_render/pages/) (术语表, 术语索引, 数说, 校勘记), read back from the built HTML.
 
 Every expectation comes from the seed files themselves (``yaml.safe_load``), never from the code
 under test, so a template or generator that drops a field, a row or an entry fails here. The
