@@ -53,6 +53,9 @@ class AppendixPage:
 
 
 APPENDIX: tuple[AppendixPage, ...] = (
+    # The section's own page, first: Material's navigation.indexes makes the first index.md of a
+    # section its landing page, which would otherwise be data/index.md (shown as "附录").
+    AppendixPage("appendix/index.md", "附录", "appendix.md.j2"),
     AppendixPage("numbers.md", "数说", "numbers.md.j2", "报告中的全部数字，2019年实绩与2020年目标"),
     AppendixPage("glossary.md", "术语表", "glossary.md.j2", "口号、数字概括语、改革、地名与机构，按类别排列，附拼音、英文、出处与出现位置"),
     # The term index repeats the glossary's headings; in search it would only duplicate them.

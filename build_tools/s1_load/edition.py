@@ -73,6 +73,7 @@ def _load_edition(seeds: paths.SeedFiles, errors: list[DataError]) -> tuple[Load
     for item in loaded:
         errors += publishers.source_errors(item.entry.sources, item.data, ("sources",), item.path, registry)
         errors += publishers.verification_errors(item.entry, item.data, item.path, registry)
+        errors += publishers.english_errors(item.entry, item.data, item.path, registry)
     entries = [item.entry for item in loaded]
     forms = glossary.surface_forms(entries)
     _unglossed, _, unglossed_errors = _guarded(glossary.load_unglossed, seeds.unglossed, lambda u, _: glossary.check_coverage(texts, forms, u, seeds.unglossed))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.metadata
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -196,11 +197,25 @@ def pinyin_of(entry: Entry) -> str:
     return entry.pinyin or READINGS(entry.term)["tone"]
 
 
+TONE_MARKS = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
+
+
+def tone3(marked: str) -> list[str]:
+    """Tone-marked syllables as letters and tone numbers ("cháng sān" → ["chang2", "san1"])."""
+    out = []
+    for syllable in marked.split():
+        letters = unicodedata.normalize("NFD", syllable)
+        tone = next((TONE_MARKS[c] for c in letters if c in TONE_MARKS), "")
+        out.append("".join(c for c in letters if not unicodedata.combining(c)) + tone)
+    return out
+
+
 def sort_key(entry: Entry) -> tuple:
-    return (tuple(READINGS(entry.term)["tone3"]), entry.term)
+    """Pinyin order, by the entry's reviewed reading where it has one (长三角 under C, not Z)."""
+    return (tuple(tone3(entry.pinyin) if entry.pinyin else READINGS(entry.term)["tone3"]), entry.term)
 
 
-def initial(term: str) -> str:
-    """The index letter of a term: its first pinyin letter, or 0–9 for a term that opens with a number."""
-    first = READINGS(term)["plain"][0][:1].upper()
+def initial(entry: Entry) -> str:
+    """The index letter of an entry: its reading's first letter, or 0–9 for a term that opens with a number."""
+    first = (tone3(entry.pinyin)[0] if entry.pinyin else READINGS(entry.term)["plain"][0])[:1].upper()
     return first if first.isalpha() else "0–9"

@@ -34,12 +34,26 @@ def load_nonquantities(path: Path = NONQUANTITIES) -> tuple[NonQuantities | None
     return model, data, errors
 
 
+# A number as the report prints it, a range ("1-2") whole: the printed form and the link's span.
+PRINTED = re.compile(r"\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?%?")
+
+
 def _number_in_quote(row: LedgerRow) -> tuple[int, int] | None:
-    # The number as the report writes it ("8.0", "1-2" → "1"): the first whose value matches.
-    for m in NUMBER.finditer(row.quote):
-        if float(m.group().rstrip("%")) == row.value:
-            return m.start(), m.end()
-    return None
+    """Where the row's number stands in its quote, as printed ("8.0", "1-2", "6.7%").
+
+    The number whose value (a range's lower bound) is the row's; of several ("10亿企业10家"), the
+    one the row's unit follows.
+    """
+    found = [m for m in PRINTED.finditer(row.quote) if float(m.group().rstrip("%").split("-")[0]) == row.value]
+    followed = [m for m in found if row.unit and row.unit != "%" and row.quote.startswith(row.unit, m.end())]
+    best = followed or found
+    return (best[0].start(), best[0].end()) if best else None
+
+
+def printed(row: LedgerRow) -> str:
+    """The row's number as the report prints it (8.0, not 8; 1-2, not 1), its unit apart."""
+    where = _number_in_quote(row)
+    return row.quote[where[0] : where[1]].removesuffix("%") if where else f"{row.value:g}"
 
 
 def place(rows: list[LedgerRow], texts: dict[str, str]) -> list[Placed]:

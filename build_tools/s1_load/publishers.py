@@ -102,21 +102,46 @@ def source_errors(sources: list[Any], data: Any, loc: tuple, path: Path, registr
     """Document sources whose host is unregistered or a spam mirror, or whose publisher is not
     the one registered for their host."""
     for i, source in enumerate(sources):
-        if not isinstance(source, DocumentSource):
-            continue
-        where = ".".join(map(str, (*loc, i)))
-        host = urlsplit(source.url).hostname or ""
-        publisher = registry.lookup(source.url)
-        if publisher is None:
-            yield DataError(path, line_of(data, (*loc, i, "url")), f"{where}.url: host {host!r} is not in seeds/publishers.yaml; register it with its class")
-        elif publisher.kind == "spam":
-            yield DataError(path, line_of(data, (*loc, i, "url")), f"{where}.url: {host} is a spam mirror and is never cited; find the original")
-        elif source.publisher != publisher.name:
-            yield DataError(
-                path,
-                line_of(data, (*loc, i, "publisher")),
-                f"{where}.publisher: {source.publisher!r} does not publish at {host} ({publisher.name!r} does); name the host's publisher, and the original in reprint_of",
-            )
+        yield from one_source_errors(source, data, (*loc, i), path, registry)
+
+
+def one_source_errors(source: Any, data: Any, loc: tuple, path: Path, registry: Registry) -> Iterator[DataError]:
+    """The same for one source, at ``loc`` in the loaded data."""
+    if not isinstance(source, DocumentSource):
+        return
+    where = ".".join(map(str, loc))
+    host = urlsplit(source.url).hostname or ""
+    publisher = registry.lookup(source.url)
+    if publisher is None:
+        yield DataError(path, line_of(data, (*loc, "url")), f"{where}.url: host {host!r} is not in seeds/publishers.yaml; register it with its class")
+    elif publisher.kind == "spam":
+        yield DataError(path, line_of(data, (*loc, "url")), f"{where}.url: {host} is a spam mirror and is never cited; find the original")
+    elif source.publisher != publisher.name:
+        yield DataError(
+            path,
+            line_of(data, (*loc, "publisher")),
+            f"{where}.publisher: {source.publisher!r} does not publish at {host} ({publisher.name!r} does); name the host's publisher, and the original in reprint_of",
+        )
+
+
+def english_errors(entry: Entry, data: Any, path: Path, registry: Registry) -> Iterator[DataError]:
+    """An English rendering said to be official: its source is a government or state-media page
+    whose quote prints the rendering (letter case and quotation marks aside)."""
+    source = entry.english_source
+    if not isinstance(source, DocumentSource):
+        return
+    line = line_of(data, ("english_source",))
+    yield from one_source_errors(source, data, ("english_source",), path, registry)
+    if registry.kind(source.url) not in AUTHORITATIVE:
+        yield DataError(
+            path, line, "english_source: an official rendering comes from a government or state-media page; otherwise write english_source: edition"
+        )
+    elif not source.quote or _plain_english(entry.english) not in _plain_english(source.quote):
+        yield DataError(path, line, f"english_source.quote: must print the rendering {entry.english!r}")
+
+
+def _plain_english(text: str) -> str:
+    return re.sub(r"[\"“”‘’']", "", text).casefold()
 
 
 def verification_errors(entry: Entry, data: Any, path: Path, registry: Registry) -> Iterator[DataError]:

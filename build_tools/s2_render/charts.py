@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
+from build_tools.s1_load.ledger import printed
+
 ROW = 54
 LABEL_W = 190
 BAR_W = 330
@@ -11,7 +13,7 @@ WIDTH = LABEL_W + BAR_W + 150
 
 
 def _figure(row) -> str:
-    return f"{row.value:g}{row.unit}"
+    return f"{printed(row)}{row.unit}"
 
 
 def headline_chart(pairs) -> str:

@@ -6,6 +6,7 @@ generated Markdown can feed MkDocs today or Zensical later.
 
 from __future__ import annotations
 
+import posixpath
 import subprocess
 import unicodedata
 from dataclasses import dataclass
@@ -13,9 +14,7 @@ from dataclasses import dataclass
 from build_tools import paths, registry
 from build_tools.convert import TRADITIONAL, load_overrides
 from build_tools.model import Report
-from build_tools.s1_load import (
-    glossary,
-)
+from build_tools.s1_load import glossary, ledger
 from build_tools.s1_load.schema import CATEGORIES, LEVELS
 from build_tools.s2_render import charts, render
 from build_tools.s2_render.edition import Edition
@@ -87,7 +86,16 @@ def render_all(ed: Edition) -> dict[str, str]:
     files["glossary.md"], files["terms.md"] = glossary_pages(ed)
     files["numbers.md"] = numbers_page(ed)
     files["contributors.md"] = render.render_template("contributors.md.j2", people=contributors())
+    appendix = [p for p in registry.APPENDIX if p.path != APPENDIX_HOME]
+    files[APPENDIX_HOME] = render.render_template(
+        "appendix.md.j2",
+        pages=[{"nav_title": p.nav_title, "summary": p.summary, "link": posixpath.relpath(p.path, posixpath.dirname(APPENDIX_HOME))} for p in appendix],
+        emendation_count=len(all_ems),
+    )
     return files
+
+
+APPENDIX_HOME = registry.APPENDIX[0].path
 
 
 def contributors() -> list[tuple[str, int]]:
@@ -123,6 +131,7 @@ def numbers_page(ed: Edition) -> str:
         by_id=by_id,
         cite=lambda cid: ed.ctx.cite_link("numbers.md", cid),
         results=sum(1 for r in rows if r.kind == "result"),
+        printed=ledger.printed,
         targets=sum(1 for r in rows if r.kind == "target"),
     )
 
@@ -140,6 +149,7 @@ def glossary_pages(ed: Edition) -> tuple[str, str]:
                 "category": e.category,
                 "pinyin": glossary.pinyin_of(e),
                 "english": e.english,
+                "english_source": e.english_source,
                 "level_name": LEVELS[e.level],
                 "status": e.status,
                 "definition": e.definition,
@@ -156,7 +166,7 @@ def glossary_pages(ed: Edition) -> tuple[str, str]:
     letters: dict[str, list] = {}
     for v in views:
         # Terms that open with a number ("5459", "351国道") sort before A, under their own heading.
-        letters.setdefault(glossary.initial(v["term"]), []).append(v)
+        letters.setdefault(glossary.initial(ed.ctx.entries[v["id"]]), []).append(v)
     terms_md = render.render_template(
         "terms.md.j2", letters=sorted(letters.items()), total=len(views), in_search=next(p.search for p in registry.APPENDIX if p.path == "terms.md")
     )

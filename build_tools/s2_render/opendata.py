@@ -10,13 +10,15 @@ import csv
 import io
 import json
 import re
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from build_tools import registry
 from build_tools.convert import VARIANTS, convert_text
 from build_tools.s1_load import glossary as glossary_mod
-from build_tools.s1_load.schema import LedgerRow, Source
+from build_tools.s1_load import ledger as ledger_mod
+from build_tools.s1_load.schema import DocumentSource, LedgerRow, Source
 from build_tools.s2_render.edition import Edition
 from build_tools.s2_render.render import page_url
 
@@ -62,6 +64,9 @@ class EntryData(Strict):
     level: str
     pinyin: str
     english: str
+    english_source: DocumentSource | Literal["edition"] | None = Field(
+        description="where the English comes from: an official English source, or 'edition' for the edition's own rendering"
+    )
     definition: str
     explanation: str
     status: str = Field(description="verified, or unverified (待核实) when part of what the entry says could not be sourced (the explanation says which)")
@@ -84,8 +89,12 @@ class NotesData(Strict):
     notes: list[NoteData]
 
 
+class LedgerRowData(LedgerRow):
+    printed: str = Field(description="the number as the report prints it (8.0, 1-2), its unit apart; `value` is its value (a range's lower bound)")
+
+
 class LedgerData(Strict):
-    rows: list[LedgerRow]
+    rows: list[LedgerRowData]
 
 
 # A spreadsheet reads a cell that starts with one of these as a formula (=HYPERLINK(…) can
@@ -148,6 +157,7 @@ def export(ed: Edition, configs: dict[str, str | None]) -> dict[str, str]:
             level=e.level,
             pinyin=glossary_mod.pinyin_of(e),
             english=e.english,
+            english_source=e.english_source,
             definition=e.definition,
             explanation=e.explanation,
             status=e.status,
@@ -174,16 +184,17 @@ def export(ed: Edition, configs: dict[str, str | None]) -> dict[str, str]:
         ),
         "data/notes.json": _json(NotesData(notes=notes)),
         "data/notes.schema.json": _schema(NotesData, "notes"),
-        "data/ledger.json": _json(LedgerData(rows=ed.ledger)),
+        "data/ledger.json": _json(LedgerData(rows=[LedgerRowData(**r.model_dump(), printed=ledger_mod.printed(r)) for r in ed.ledger])),
         "data/ledger.schema.json": _schema(LedgerData, "ledger"),
         "data/ledger.csv": _csv(
-            ["id", "para", "indicator", "value", "unit", "comparison", "year", "kind", "counterpart", "headline", "quote", "note"],
+            ["id", "para", "indicator", "value", "printed", "unit", "comparison", "year", "kind", "counterpart", "headline", "quote", "note"],
             [
                 [
                     r.id,
                     r.para,
                     r.indicator,
                     f"{r.value:g}",
+                    ledger_mod.printed(r),
                     r.unit,
                     r.comparison,
                     r.year,

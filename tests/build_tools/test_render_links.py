@@ -24,24 +24,26 @@ SEEDS = paths.ROOT / "seeds"
 LEDGER = {r["id"]: r for r in yaml.safe_load((SEEDS / "ledger.yaml").read_text(encoding="utf-8"))["rows"]}
 ENTRIES = {e["id"]: e for e in (yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((SEEDS / "glossary").glob("*.yaml")))}
 
-# A number as the report writes it: digits with an optional decimal part, not part of a longer number.
-DIGITS = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d])")
+# A number as the report writes it: digits with an optional decimal part, a range ("1-2") whole,
+# not part of a longer number.
+PRINTED = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?(?![\d])")
 
 
 def expected_number(row: dict) -> tuple[int, str] | None:
     """Where, in the row's quote, the row's number is written, and the text its link holds.
 
-    The number is the first one in the quote whose value is the row's value ("8.0" for 8, the "1"
-    of "1-2"). render.inline_html links the span that build_tools.s1_load.ledger finds with
-    ``\\d+(?:\\.\\d+)?%?``: a percent sign written right after the number is inside the link, so
-    a row whose unit is % links "6.7%", and a row with any other unit links the digits alone
-    ("1.2" of "1.2万人"). None when the quote writes the number in Chinese numerals.
+    The number is one whose value (a range's lower bound) is the row's; of several, the one the
+    row's unit follows ("10亿企业10家" with unit 家: the second 10). The link holds it as printed
+    ("8.0", "1-2"), with the percent sign for a row whose unit is % ("6.7%"), the digits alone for
+    any other unit. None when the quote writes the number in Chinese numerals.
     """
-    for m in DIGITS.finditer(row["quote"]):
-        if float(m.group()) == float(row["value"]):
-            percent = row.get("unit") == "%"
-            assert (row["quote"][m.end() : m.end() + 1] == "%") == percent, f"{row['id']}: unit and quote disagree about %"
-            return m.start(), m.group() + ("%" if percent else "")
+    quote, unit = row["quote"], row.get("unit", "")
+    found = [m for m in PRINTED.finditer(quote) if float(m.group().split("-")[0]) == float(row["value"])]
+    followed = [m for m in found if unit and unit != "%" and quote.startswith(unit, m.end())]
+    for m in followed or found:
+        percent = unit == "%"
+        assert (quote[m.end() : m.end() + 1] == "%") == percent, f"{row['id']}: unit and quote disagree about %"
+        return m.start(), m.group() + ("%" if percent else "")
     return None
 
 

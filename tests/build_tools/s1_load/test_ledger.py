@@ -67,3 +67,32 @@ def test_the_draft_generator_proposes_the_rows_reviewers_start_from(report):
     gdp = [d for d in drafts if d["para"] == "1.0.1" and "6.7%" in d["quote"]]
     assert gdp and gdp[0]["year"] == 2019 and gdp[0]["kind"] == "result"
     assert any(d["para"] == "2.0.9" and d["kind"] == "target" for d in drafts)
+
+
+def _row(quote: str, value: float, unit: str):
+    from build_tools.s1_load.schema import LedgerRow
+
+    return LedgerRow(id="r", para="1.1.1", quote=quote, indicator="某指标", value=value, unit=unit, comparison="达到", year=2020, kind="target")
+
+
+def test_the_printed_form_of_a_number_is_kept():
+    """8.0 stays 8.0, a range stays a range: the page, chart, table, JSON and CSV print it so."""
+    from build_tools.s1_load.ledger import printed
+
+    assert printed(_row("分别增长8.0%、7.0%", 8.0, "%")) == "8.0"
+    assert printed(_row("分别增长8.0%、7.0%", 7.0, "%")) == "7.0"
+    assert printed(_row("主板上市企业1-2家", 1, "家")) == "1-2"
+    assert printed(_row("增长6.7%", 6.7, "%")) == "6.7"
+
+
+def test_the_link_marks_the_number_its_row_describes():
+    """Of two equal numbers, the one the unit follows; a range whole; a percentage with its sign."""
+    from build_tools.s1_load.ledger import _number_in_quote
+
+    def marked(quote: str, value: float, unit: str) -> str:
+        start, end = _number_in_quote(_row(quote, value, unit))
+        return quote[:start] + "[" + quote[start:end] + "]" + quote[end:]
+
+    assert marked("10亿企业10家以上", 10, "家") == "10亿企业[10]家以上"
+    assert marked("主板上市企业1-2家", 1, "家") == "主板上市企业[1-2]家"
+    assert marked("增长6.7%", 6.7, "%") == "增长[6.7%]"

@@ -539,7 +539,7 @@ def test_csv_files_parse_with_their_headers(built):
         "report.csv": ["cid", "kind", "page", "text_zh-Hans", "text_zh-TW", "text_zh-HK"],
         "emendations.csv": ["cid", "rule", "before", "after", "reason"],
         "glossary.csv": ["id", "term", "forms", "category", "level", "pinyin", "english", "definition", "status", "occurrences"],
-        "ledger.csv": ["id", "para", "indicator", "value", "unit", "comparison", "year", "kind", "counterpart", "headline", "quote", "note"],
+        "ledger.csv": ["id", "para", "indicator", "value", "printed", "unit", "comparison", "year", "kind", "counterpart", "headline", "quote", "note"],
     }
     for name, header in expected.items():
         with open(built["site"] / "data" / name, encoding="utf-8", newline="") as f:
