@@ -97,8 +97,8 @@ class Entry(Strict):
     english: str = Field(min_length=1)
     # Where the English rendering comes from: an official English source that prints it (quote),
     # or "edition" for the edition's own rendering.
-    english_source: DocumentSource | Literal["edition"] | None = Field(
-        None, description="the official English source that prints the rendering (its quote shows it), or 'edition' for the edition's own"
+    english_source: DocumentSource | Literal["edition"] = Field(
+        description="the official English source that prints the rendering (its quote shows it), or 'edition' for the edition's own"
     )
     definition: str = Field(min_length=4, max_length=160)
     explanation: str = ""

@@ -7,7 +7,7 @@ from build_tools.s1_load.glossary import PinyinCache, initial
 def _entry(term: str, pinyin: str | None = None):
     from build_tools.s1_load.schema import Entry, ReportSource
 
-    return Entry(id="x", term=term, category="place", level="national", english="X", definition="某某某某。",
+    return Entry(id="x", term=term, category="place", level="national", english="X", english_source="edition", definition="某某某某。",
                  sources=[ReportSource(cite="1.1.1")], status="unverified", pinyin=pinyin)
 
 

@@ -25,7 +25,7 @@ def doc(url: str, publisher: str, quote: str | None = "原话") -> DocumentSourc
 
 
 def entry(status: str, level: str, *sources) -> Entry:
-    return Entry(id="x", term="某", category="place", level=level, english="X", definition="某某某某。", sources=list(sources), status=status)
+    return Entry(id="x", term="某", category="place", level=level, english="X", english_source="edition", definition="某某某某。", sources=list(sources), status=status)
 
 
 def test_the_longest_registered_host_wins_and_ip_addresses_match_only_themselves():

@@ -11,6 +11,7 @@ term: 示例
 category: reform
 level: national
 english: demo
+english_source: edition
 definition: 一个示例条目。
 sources:
   - cite: "2.4.1"
@@ -29,10 +30,10 @@ def test_each_schema_error_names_the_line_of_its_field(tmp_path):
     model, errors = validate(Entry, data, path)
     assert model is None
     assert [str(e).removeprefix(f"{path}:") for e in errors] == [
-        "11: sources.1.date: not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a real one), or n.d.",
-        "12: sources.1.url: not an http(s) URL, or has a character that must be percent-encoded (space < > \" { } | \\ ^ `)",
+        "12: sources.1.date: not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a real one), or n.d.",
+        "13: sources.1.url: not an http(s) URL, or has a character that must be percent-encoded (space < > \" { } | \\ ^ `)",
     ]
-    assert line_of(data, ("sources", 0)) == 8
+    assert line_of(data, ("sources", 0)) == 9
 
 
 def test_syntax_errors_and_duplicate_keys_are_located(tmp_path):

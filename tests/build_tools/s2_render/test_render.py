@@ -31,11 +31,11 @@ GOLDEN = Path(__file__).resolve().parents[2] / "golden"
 UPDATE = bool(os.environ.get("UPDATE_GOLDEN"))
 
 ENTRIES = [
-    Entry(id="zuiduo-paoyici", term="最多跑一次", category="reform", level="provincial", english="“Run at Most Once” reform",
+    Entry(id="zuiduo-paoyici", term="最多跑一次", category="reform", level="provincial", english_source="edition", english="“Run at Most Once” reform",
           definition="浙江省推行的政务服务改革。", sources=[ReportSource(cite="2.4.1")], status="verified"),
-    Entry(id="quzhou-5459", term="5459", category="formula", level="municipal", english="“5459”",
+    Entry(id="quzhou-5459", term="5459", category="formula", level="municipal", english_source="edition", english="“5459”",
           definition="衢州市的大产业创新体系<待核实>", sources=[ReportSource(cite="2.2")], status="unverified"),
-    Entry(id="liangshou-zhua", term="两手抓", forms=["两手都要硬、两战都要赢"], category="formula", level="national",
+    Entry(id="liangshou-zhua", term="两手抓", forms=["两手都要硬、两战都要赢"], category="formula", level="national", english_source="edition",
           english="grasp with both hands", definition="疫情防控和经济发展两手抓。", sources=[ReportSource(cite="2.0.4")], status="verified"),
 ]
 NOTES = {"2.4.1": [Note(para="2.4.1", text="2019年为“最多90天”（见 1.1.1）。", sources=[ReportSource(cite="1.1.1")])]}
