@@ -69,20 +69,22 @@ def _plain(node: yaml.Node) -> Any:
 
 # libyaml's parser where the wheel has it: the glossary is hundreds of files.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-# Parsed files by (path, mtime, size): `mkdocs serve` re-reads only the file an editor changed.
-_CACHE: dict[str, tuple[tuple[int, int], Any]] = {}
+# Parsed documents by their text (see load).
+_CACHE: dict[str, Any] = {}
 
 
 def load(path: Path) -> Any:
-    """Load one YAML document, raising DataError with the file and line on bad syntax."""
-    stat = path.stat()
-    key = (stat.st_mtime_ns, stat.st_size)
-    cached = _CACHE.get(str(path))
-    if cached and cached[0] == key:
-        return cached[1]
-    data = _load(path)
-    _CACHE[str(path)] = (key, data)
-    return data
+    """Load one YAML document, raising DataError with the file and line on bad syntax.
+
+    The file is read and checked every time (read_text); only the parsing is remembered, by the
+    text itself, so `mkdocs serve` re-parses only the file an editor changed and a copy of the
+    seeds (a test's, a hostile case's) parses only what differs.
+    """
+    text = read_text(path)
+    cached = _CACHE.get(text)
+    if cached is None:
+        cached = _CACHE[text] = _parse(text, path)
+    return cached
 
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
@@ -124,8 +126,7 @@ def _refuse_aliases(text: str, path: Path) -> None:
             )
 
 
-def _load(path: Path) -> Any:
-    text = read_text(path)
+def _parse(text: str, path: Path) -> Any:
     try:
         _refuse_aliases(text, path)
         node = yaml.compose(text, Loader=LOADER)
