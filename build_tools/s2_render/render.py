@@ -205,6 +205,23 @@ CLASS_NOTES = {
 }
 
 
+def quoted(text: str) -> str:
+    """A text as it reads inside “…”: its own quotation marks re-levelled one level in, whatever
+    the source used (“ ‘ or 「 『; ‘ at its first level, “ at its second), so that a quoted passage with quotes
+    of its own nests as Chinese typesetting nests (the traditional variants turn “‘ into 「『)."""
+    out, depth = [], 0
+    for ch in text:
+        if ch in "“‘「『":
+            out.append("‘" if depth % 2 == 0 else "“")
+            depth += 1
+        elif ch in "”’」』" and depth:
+            depth -= 1
+            out.append("’" if depth % 2 == 0 else "”")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def sources_html(sources: list, md_path: str, ctx: Context) -> list[Markup]:
     """The sources of a note or entry; one document cited for several passages is listed once."""
     grouped: dict[object, list] = {}
@@ -219,7 +236,7 @@ def source_html(source, quotes: list[str], md_path: str, ctx: Context) -> Markup
     if hasattr(source, "cite"):
         return Markup(f'报告第 <a href="{ctx.cite_link(md_path, source.cite)}">{escape(source.cite)}</a> 段')
     date = "日期不详" if source.date == "n.d." else source.date
-    quote = Markup("：") + Markup("；").join(Markup("“{}”").format(q) for q in quotes) if quotes else Markup("")
+    quote = Markup("：") + Markup("；").join(Markup("“{}”").format(quoted(q)) for q in quotes) if quotes else Markup("")
     reprint = Markup("（转载自{}）").format(source.reprint_of) if source.reprint_of else Markup("")
     kind = ctx.publishers.kind(source.url) if ctx.publishers else None
     label = Markup(' <span class="source-class source-{}" title="{}">{}</span>').format(kind, CLASS_NOTES[kind], CLASSES[kind]) if kind else Markup("")

@@ -3,10 +3,12 @@
 (function () {
   "use strict";
 
+  var SIMPLIFIED_QUOTES = { open: "“", close: "”", inner: { "“": "‘", "”": "’", "‘": "“", "’": "”" } };
+  var TRADITIONAL_QUOTES = { open: "「", close: "」", inner: { "「": "『", "」": "』", "『": "「", "』": "」" } };
   var LABELS = {
-    "zh-Hans": { copied: "已复制引文", report: "衢州市2020年政府工作报告", para: "第 {id} 段" },
-    "zh-Hant-TW": { copied: "已複製引文", report: "衢州市2020年政府工作報告", para: "第 {id} 段" },
-    "zh-Hant-HK": { copied: "已複製引文", report: "衢州市2020年政府工作報告", para: "第 {id} 段" }
+    "zh-Hans": { copied: "已复制引文", report: "衢州市2020年政府工作报告", para: "第 {id} 段", quotes: SIMPLIFIED_QUOTES },
+    "zh-Hant-TW": { copied: "已複製引文", report: "衢州市2020年政府工作報告", para: "第 {id} 段", quotes: TRADITIONAL_QUOTES },
+    "zh-Hant-HK": { copied: "已複製引文", report: "衢州市2020年政府工作報告", para: "第 {id} 段", quotes: TRADITIONAL_QUOTES }
   };
   var STORE = "quzhou-edition.variant";
   var labels = LABELS[document.documentElement.lang] || LABELS["zh-Hans"];
@@ -21,7 +23,11 @@
   function citation(el) {
     var id = el.getAttribute("data-para");
     var url = location.href.split("#")[0] + "#p-" + id;
-    return "“" + reportText(el) + "”（" + labels.report + "，" + labels.para.replace("{id}", id) + "）" + url;
+    // The citation quotes with the page's own marks (「」 in the traditional variants), and the
+    // paragraph's quotation marks go one level in, as they nest inside the citation's.
+    var marks = labels.quotes;
+    var inner = reportText(el).replace(/[“”‘’「」『』]/g, function (c) { return marks.inner[c] || c; });
+    return marks.open + inner + marks.close + "（" + labels.report + "，" + labels.para.replace("{id}", id) + "）" + url;
   }
 
   function copyText(text) {

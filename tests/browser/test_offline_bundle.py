@@ -100,8 +100,18 @@ def test_copy_citation_copies_text_id_and_url(watched, bundle, edition):
     block.locator(".cite-copy").click()
     page.wait_for_function("() => document.querySelector('[data-para=\"2.4.2\"] .cite-copy').classList.contains('copied')")
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert edition.texts["2.4.2"] in copied
+    # The paragraph's own quotation marks (“亲”“清”) go one level in inside the citation's.
+    inner = edition.texts["2.4.2"].translate(str.maketrans("“”‘’", "‘’“”"))
+    assert copied.startswith(f"“{inner}”（") and "‘亲’" in copied
     assert "第 2.4.2 段" in copied and copied.endswith("2/4.html#p-2.4.2")
+    # A traditional page quotes with its own marks, nested 「『』」, never mixed with “”.
+    page.goto(url(bundle, "zh-TW/2/4.html"))
+    block = page.locator('[data-para="2.4.2"]')
+    block.hover()
+    block.locator(".cite-copy").click()
+    page.wait_for_function("() => document.querySelector('[data-para=\"2.4.2\"] .cite-copy').classList.contains('copied')")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("「") and "『親』" in copied and not any(c in copied for c in "“”‘’")
     watched.assert_clean()
 
 

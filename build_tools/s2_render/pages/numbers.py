@@ -20,5 +20,6 @@ def numbers_page(ed: Edition) -> str:
         cite=lambda cid: ed.ctx.cite_link("numbers.md", cid),
         results=sum(1 for r in rows if r.kind == "result"),
         printed=ledger.printed,
+        quoted=render.quoted,
         targets=sum(1 for r in rows if r.kind == "target"),
     )

@@ -149,6 +149,11 @@ def test_glossary_explanations_are_rendered_in_full(sections):
     assert wrong == []
 
 
+def unmarked(text: str) -> str:
+    """The text with its quotation marks taken out, to compare the words alone."""
+    return text.translate(str.maketrans("", "", "“”‘’「」『』"))
+
+
 def test_glossary_lists_every_document_source_with_title_url_and_quote(sections):
     """Each document source is a link with its title to its URL, followed by the passage relied on."""
     missing = []
@@ -160,7 +165,8 @@ def test_glossary_lists_every_document_source_with_title_url_and_quote(sections)
             if "url" in s:
                 if (s["url"], s["title"]) not in links:
                     missing.append((e["id"], s["title"]))
-                if s.get("quote") and f"“{flat(s['quote'])}”" not in text:
+                # The words verbatim; the quote's own quotation marks go one level in (test_quotes checks how).
+                if s.get("quote") and unmarked(f"“{flat(s['quote'])}”") not in unmarked(text):
                     missing.append((e["id"], s["quote"][:40]))
             elif not any(href.endswith(f"#p-{s['cite']}") and t == s["cite"] for href, t in links):
                 missing.append((e["id"], s["cite"]))
@@ -232,7 +238,8 @@ def test_numbers_rows_show_value_unit_indicator_and_quote(ledger_rows):
             and comparison == r["comparison"]
             and year == str(r["year"])
             and kind == {"result": "实绩", "target": "目标"}[r["kind"]]
-            and quote == f"“{r['quote']}”" + (r.get("note") or "")
+            and unmarked(quote) == unmarked(f"“{r['quote']}”" + (r.get("note") or ""))
+            and quote.startswith("“") and "“" not in quote[1:].split("”")[0]
         )
         if not ok:
             wrong.append((r["id"], cells[:7]))
