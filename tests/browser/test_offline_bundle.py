@@ -91,26 +91,25 @@ def test_switching_variant_stays_on_the_same_page_and_paragraph(watched, bundle)
     watched.assert_clean()
 
 
-def test_copy_citation_copies_text_id_and_url(watched, bundle, edition):
-    watched.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page = watched.page
-    page.goto(url(bundle, "2/4.html"))
-    block = page.locator('[data-para="2.4.2"]')
+def copy_citation(page, page_url: str, cid: str) -> str:
+    """Press a paragraph's copy button on a page and return what reached the clipboard."""
+    page.goto(page_url)
+    block = page.locator(f'[data-para="{cid}"]')
     block.hover()
     block.locator(".cite-copy").click()
-    page.wait_for_function("() => document.querySelector('[data-para=\"2.4.2\"] .cite-copy').classList.contains('copied')")
-    copied = page.evaluate("navigator.clipboard.readText()")
+    page.wait_for_function(f"() => document.querySelector('[data-para=\"{cid}\"] .cite-copy').classList.contains('copied')")
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def test_copy_citation_copies_text_id_and_url(watched, bundle, edition):
+    watched.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    copied = copy_citation(watched.page, url(bundle, "2/4.html"), "2.4.2")
     # The paragraph's own quotation marks (“亲”“清”) go one level in inside the citation's.
     inner = edition.texts["2.4.2"].translate(str.maketrans("“”‘’", "‘’“”"))
     assert copied.startswith(f"“{inner}”（") and "‘亲’" in copied
     assert "第 2.4.2 段" in copied and copied.endswith("2/4.html#p-2.4.2")
     # A traditional page quotes with its own marks, nested 「『』」, never mixed with “”.
-    page.goto(url(bundle, "zh-TW/2/4.html"))
-    block = page.locator('[data-para="2.4.2"]')
-    block.hover()
-    block.locator(".cite-copy").click()
-    page.wait_for_function("() => document.querySelector('[data-para=\"2.4.2\"] .cite-copy').classList.contains('copied')")
-    copied = page.evaluate("navigator.clipboard.readText()")
+    copied = copy_citation(watched.page, url(bundle, "zh-TW/2/4.html"), "2.4.2")
     assert copied.startswith("「") and "『親』" in copied and not any(c in copied for c in "“”‘’")
     watched.assert_clean()
 
