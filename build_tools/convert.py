@@ -33,7 +33,7 @@ SHARE = Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc"
 # The variants are the registry's; they are named here too because every stage that converts
 # asks this module for them together with their configurations.
 VARIANTS = registry.VARIANTS
-TRADITIONAL = tuple(v for v in VARIANTS if v.opencc)  # the same as s1_load.overrides.TRADITIONAL
+TRADITIONAL = registry.TRADITIONAL
 
 
 def write_config(variant: Variant, overrides: list[OverrideBase], folder: Path = BUILD / "opencc") -> Path:

@@ -14,8 +14,10 @@ from pathlib import Path
 
 import yaml
 
-# The number pattern the coverage check uses; a range like 1-2 is kept together.
-NUMBER = re.compile(r"\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?%?")
+from build_tools.s1_load.ledger import PRINTED
+
+# A number as the report prints it (a range like 1-2 kept together), as the ledger links it.
+NUMBER = PRINTED
 
 # Chinese numerals are counted only before these words, where they are clearly a count.
 CHINESE_COUNT = re.compile(r"[一二三四五六七八九十]+(?=个?方面)")

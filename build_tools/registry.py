@@ -35,10 +35,8 @@ VARIANTS: tuple[Variant, ...] = (
     Variant("zh-HK", "zh-Hant-HK", "繁體·香港", "s2hk", "zh-Hant", "zh_HK"),
 )
 SOURCE = VARIANTS[0]
-
-
-def variant(code: str) -> Variant:
-    return next(v for v in VARIANTS if v.code == code)
+# The variants converted from the source, each with its own OpenCC configuration.
+TRADITIONAL: tuple[Variant, ...] = tuple(v for v in VARIANTS if v.opencc)
 
 
 @dataclass(frozen=True)

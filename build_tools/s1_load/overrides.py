@@ -53,7 +53,7 @@ def field_name(code: str) -> str:
 
 
 # One field per converted variant of the registry, named by its code in the YAML ("zh-TW").
-TRADITIONAL = tuple(v for v in registry.VARIANTS if v.opencc)
+TRADITIONAL = registry.TRADITIONAL
 Override = create_model(  # type: ignore[call-overload]
     "Override",
     __base__=OverrideBase,
