@@ -1,9 +1,10 @@
 """Stage 6: convert the 简体 edition to 繁體·臺灣 and 繁體·香港 with OpenCC.
 
 Character conversion only (s2tw, s2hk): the phrase configs s2twp/s2hkp rewrite vocabulary
-(项目→專案), which would misquote an official document. Project overrides from
-seeds/opencc-overrides.yaml enter through OpenCC's own configuration as a text dictionary
-placed first in the chain, not by string replacement afterwards.
+(项目→專案), which would misquote an official document. The project's corrections
+(seeds/opencc-overrides.yaml) and reviewed names (seeds/names.yaml) enter through OpenCC's own
+configuration as a text dictionary placed first in the chain, and each variant's house style
+(seeds/house-style.yaml) as a last step, not by string replacement afterwards.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ import opencc
 import yaml
 
 from build_tools import registry
-from build_tools.paths import BUILD, OPENCC_OVERRIDES
+from build_tools.paths import BUILD, SeedFiles
 from build_tools.registry import Variant
-from build_tools.s1_load.overrides import OverrideBase, load_overrides
+from build_tools.s1_load.house_style import house_pairs, load_house_style, load_names
+from build_tools.s1_load.overrides import load_overrides
 from build_tools.s1_load.yamlio import BuildError
 
 SHARE = Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc"
@@ -36,16 +38,22 @@ VARIANTS = registry.VARIANTS
 TRADITIONAL = registry.TRADITIONAL
 
 
-def write_config(variant: Variant, overrides: list[OverrideBase], folder: Path = BUILD / "opencc") -> Path:
-    """An OpenCC configuration: the stock s2tw/s2hk chain with the project's dictionary first.
+def write_config(variant: Variant, pins: dict[str, str], house: list[tuple[str, str]], folder: Path = BUILD / "opencc") -> Path:
+    """An OpenCC configuration: the stock s2tw/s2hk chain with the project's phrases first and the
+    variant's house style last.
 
-    The file names carry a hash of the overrides, so a changed override list is a new path: the
-    cached converter of the old one is never reused (`mkdocs serve` runs for hours), and an
-    unchanged list is not written again.
+    ``pins`` (simplified → this variant's form: the overrides and the reviewed names) form a text
+    dictionary placed before the stock ones, in segmentation and in the first conversion, so a
+    pinned phrase converts as a whole. ``house`` (stock form → house form) is one more step at the
+    end of the chain, so it applies to whatever the stock dictionaries print.
+
+    The file names carry a hash of both lists, so a changed list is a new path: the cached
+    converter of the old one is never reused (`mkdocs serve` runs for hours), and an unchanged
+    one is not written again.
     """
-    pairs = sorted({o.simplified: o.form(variant.code) for o in overrides}.items())
-    listing = "".join(f"{s}\t{t}\n" for s, t in pairs) or "\n"
-    key = hashlib.sha256(listing.encode("utf-8")).hexdigest()[:12]
+    listing = "".join(f"{s}\t{t}\n" for s, t in sorted(pins.items())) or "\n"
+    house_listing = "".join(f"{s}\t{t}\n" for s, t in house)
+    key = hashlib.sha256(f"{listing}\0{house_listing}".encode()).hexdigest()[:12]
     path = folder / f"{variant.code}-{key}.json"
     if path.exists():
         return path
@@ -66,22 +74,36 @@ def write_config(variant: Variant, overrides: list[OverrideBase], folder: Path =
         return node
 
     config = absolute(stock)
-    config["name"] = f"{stock['name']} + project overrides"
-    # Segment on our phrases too, so that an override wins over a longer stock phrase.
+    config["name"] = f"{stock['name']} + project phrases + house style"
+    # Segment on our phrases too, so that a pinned phrase wins over a longer stock phrase.
     config["segmentation"]["dict"]["dicts"].insert(0, project_dict)
     first = config["conversion_chain"][0]["dict"]
     first["dicts"].insert(0, project_dict)
+    if house_listing:
+        style = folder / f"{variant.code}-{key}-house.txt"
+        style.write_text(house_listing, encoding="utf-8")
+        config["conversion_chain"].append({"dict": {"type": "text", "file": str(style)}})
     path.write_text(json.dumps(config, ensure_ascii=False, indent=2), encoding="utf-8")
     return path
 
 
-def variant_configs(folder: Path = BUILD / "opencc", overrides_path: Path = OPENCC_OVERRIDES) -> dict[str, str | None]:
+def variant_configs(folder: Path = BUILD / "opencc", seeds: SeedFiles = SeedFiles()) -> dict[str, str | None]:
     """The OpenCC config of each variant by code; None for the source (no conversion)."""
-    overrides, errors = load_overrides(overrides_path)
+    overrides, errors = load_overrides(seeds.overrides)
+    names, name_errors = load_names(seeds.names)
+    styles, style_errors = load_house_style(seeds.house_style)
     # The build checked every seed before it came here; a direct caller learns of a bad file too.
-    if errors:
-        raise BuildError(errors)
-    return {v.code: (str(write_config(v, overrides, folder)) if v.opencc else None) for v in VARIANTS}
+    if errors or name_errors or style_errors:
+        raise BuildError(errors + name_errors + style_errors)
+    configs: dict[str, str | None] = {}
+    for v in VARIANTS:
+        if v.opencc is None:
+            configs[v.code] = None
+            continue
+        # A correction is more particular than a name's reviewed form; it wins where both speak.
+        pins = {n.simplified: n.form(v.code) for n in names} | {o.simplified: o.form(v.code) for o in overrides}
+        configs[v.code] = str(write_config(v, pins, house_pairs(styles[v.code]), folder))
+    return configs
 
 
 @cache
@@ -127,6 +149,13 @@ FRONT_MATTER_TEXT = (("title",), ("description",), ("edit_sources", None, "label
 CORNER = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
 # Joins a document's texts for one OpenCC call; a private-use character, so no phrase spans it.
 SEPARATOR = "\ue000"
+# Around a run of text already written in the variant's script (an interface message of the
+# catalog, seeds/interface.yaml): kept as it is, and the marks themselves dropped from the output.
+KEEP_OPEN, KEEP_CLOSE = "\ue001", "\ue002"
+KEPT_RUN = re.compile(f"{KEEP_OPEN}([^{KEEP_OPEN}{KEEP_CLOSE}]*){KEEP_CLOSE}")
+# A kept run stands in the text as its number between two more private-use characters while the
+# rest is converted: neither OpenCC nor the splitter changes them, wherever the run stands.
+STASHED = re.compile("\ue003([0-9]+)\ue004")
 TEXT, KEPT, TAG = range(3)
 
 
@@ -307,6 +336,15 @@ def split_document(text: str) -> tuple[Piece, ...]:
     return tuple(p for p in pieces if p[0])
 
 
+def keep(text: str) -> str:
+    """``text`` marked as written in the variant's script already: convert_text leaves it be."""
+    return f"{KEEP_OPEN}{text}{KEEP_CLOSE}"
+
+
+def unmark(text: str) -> str:
+    return text.replace(KEEP_OPEN, "").replace(KEEP_CLOSE, "")
+
+
 def convert_plain(texts: list[str], config_path: str) -> list[str]:
     """Each text converted, corner quotes included, in one call to OpenCC."""
     cc = converter(config_path)
@@ -320,9 +358,18 @@ def convert_plain(texts: list[str], config_path: str) -> list[str]:
 
 def convert_text(text: str, config_path: str | None) -> str:
     """A document (Markdown, HTML or plain text) in a variant's script, its text converted and its
-    markup and code kept (split_document); the source variant (no configuration) is the text itself."""
+    markup, code and kept runs (keep) kept (split_document); the source variant (no configuration)
+    is the text itself. The marks of kept runs never reach the output."""
     if config_path is None:
-        return text
-    pieces = split_document(text)
+        return unmark(text)
+    runs: list[str] = []
+
+    def stash(m: re.Match) -> str:
+        runs.append(m.group(1))
+        return f"\ue003{len(runs) - 1}\ue004"
+
+    stashed = KEPT_RUN.sub(stash, text) if KEEP_OPEN in text else text
+    pieces = split_document(stashed)
     converted = iter(convert_plain([p for p, is_text in pieces if is_text], config_path))
-    return "".join(next(converted) if is_text else p for p, is_text in pieces)
+    out = "".join(next(converted) if is_text else p for p, is_text in pieces)
+    return unmark(STASHED.sub(lambda m: runs[int(m.group(1))], out)) if runs else unmark(out)

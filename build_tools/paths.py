@@ -18,6 +18,8 @@ UNGLOSSED = SEEDS / "unglossed.yaml"
 NOTES = SEEDS / "notes.yaml"
 OPENCC_OVERRIDES = SEEDS / "opencc-overrides.yaml"
 INTERFACE = SEEDS / "interface.yaml"
+HOUSE_STYLE = SEEDS / "house-style.yaml"
+NAMES = SEEDS / "names.yaml"
 PUBLISHERS = SEEDS / "publishers.yaml"
 LEDGER = SEEDS / "ledger.yaml"
 NONQUANTITIES = SEEDS / "ledger-nonquantities.yaml"
@@ -77,6 +79,8 @@ class SeedFiles:
     nonquantities = _SeedFile(NONQUANTITIES)
     overrides = _SeedFile(OPENCC_OVERRIDES)
     interface = _SeedFile(INTERFACE)
+    house_style = _SeedFile(HOUSE_STYLE)
+    names = _SeedFile(NAMES)
     publishers = _SeedFile(PUBLISHERS)
 
     @property
@@ -91,7 +95,19 @@ class SeedFiles:
 
     def yaml_files(self) -> list[Path]:
         """Every YAML file of this seeds folder that the build reads, glossary entries included."""
-        own = [self.corrections, self.structure, self.unglossed, self.notes, self.ledger, self.nonquantities, self.overrides, self.interface, self.publishers]
+        own = [
+            self.corrections,
+            self.structure,
+            self.unglossed,
+            self.notes,
+            self.ledger,
+            self.nonquantities,
+            self.overrides,
+            self.interface,
+            self.house_style,
+            self.names,
+            self.publishers,
+        ]
         entries = sorted(p for p in self.glossary.glob("*.yaml") if not p.is_dir()) if self.glossary.is_dir() else []
         return own + entries
 

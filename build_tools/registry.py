@@ -41,29 +41,38 @@ TRADITIONAL: tuple[Variant, ...] = tuple(v for v in VARIANTS if v.opencc)
 
 @dataclass(frozen=True)
 class AppendixPage:
-    """A page after the report: generated from a template, or hand-written in docs/ (template None)."""
+    """A page after the report, generated from its template (about.md.j2 …).
+
+    Its title and its line in the contents are interface messages (seeds/interface.yaml): the
+    message ``key`` is the title, ``summary_<key>`` the line ({count}: the number of emendations).
+    """
 
     path: str  # Markdown path under docs/
-    nav_title: str
-    template: str | None = None
-    summary: str = ""  # its line in the home page's contents ({emendations}: their number); empty: not listed
+    key: str  # message key of its title
+    template: str
+    listed: bool = True  # has a line in the home page's contents (summary_<key>)
     search: bool = True  # False: left out of the search index
+
+    @property
+    def summary_key(self) -> str:
+        return f"summary_{self.key}"
 
 
 APPENDIX: tuple[AppendixPage, ...] = (
     # The section's own page, first: Material's navigation.indexes makes the first index.md of a
     # section its landing page, which would otherwise be data/index.md (shown as "附录").
-    AppendixPage("appendix/index.md", "附录", "appendix.md.j2"),
-    AppendixPage("numbers.md", "数说", "numbers.md.j2", "报告中的全部数字，2019年实绩与2020年目标"),
-    AppendixPage("glossary.md", "术语表", "glossary.md.j2", "口号、数字概括语、改革、地名与机构，按类别排列，附拼音、英文、出处与出现位置"),
+    AppendixPage("appendix/index.md", "appendix", "appendix.md.j2", listed=False),
+    AppendixPage("numbers.md", "numbers", "numbers.md.j2"),
+    AppendixPage("glossary.md", "glossary", "glossary.md.j2"),
     # The term index repeats the glossary's headings; in search it would only duplicate them.
-    AppendixPage("terms.md", "术语索引", "terms.md.j2", "按拼音排列的全部术语", search=False),
-    AppendixPage("emendations.md", "校勘记", "emendations.md.j2", "全部 {emendations} 条文本改动"),
-    AppendixPage("data/index.md", "开放数据", "data.md.j2", "报告全文、术语、编者注、数说的 JSON 与 CSV"),
-    AppendixPage("about.md", "关于本版", None, "来源、许可、引用方式"),
-    AppendixPage("contributors.md", "贡献者", "contributors.md.j2"),
+    AppendixPage("terms.md", "terms", "terms.md.j2", search=False),
+    AppendixPage("emendations.md", "emendations", "emendations.md.j2"),
+    AppendixPage("data/index.md", "data", "data.md.j2"),
+    AppendixPage("about.md", "about", "about.md.j2"),
+    AppendixPage("contributors.md", "contributors", "contributors.md.j2", listed=False),
 )
-APPENDIX_TITLE = "附录"
+# Message key of the appendix's title in the navigation.
+APPENDIX_KEY = "appendix"
 HOME = "index.md"
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_tools import paths
@@ -12,6 +12,7 @@ from build_tools.s1_load import (
     contributions,
     emend,
     glossary,
+    house_style,
     ledger,
     publishers,
     source,
@@ -34,6 +35,9 @@ class Loaded:
     texts: dict[str, str]  # citation id → the edition's text of that block
     seed_sha256: str
     publishers: publishers.Registry
+    # The interface's messages and the house style, by variant code (empty while either has errors).
+    messages: dict[str, dict[str, str]] = field(default_factory=dict)
+    styles: dict[str, house_style.VariantStyle] = field(default_factory=dict)
 
 
 def load_report(seeds: paths.SeedFiles = paths.SeedFiles()) -> Report:
@@ -49,8 +53,12 @@ def load_edition(seeds: paths.SeedFiles = paths.SeedFiles(), root: Path | None =
     every seed file's loading and text) come first and are listed with the rest, once each.
     """
     edition, errors = _load_edition(seeds, contributions.errors(seeds, root))
-    # The script variants' data: the corrections to OpenCC and the interface's messages.
-    errors += load_overrides(seeds.overrides)[1] + load_interface(seeds.interface)[1]
+    # The script variants' data: the corrections to OpenCC, the interface's messages, the house style.
+    messages, message_errors = load_interface(seeds.interface)
+    styles, style_errors = house_style.load_house_style(seeds.house_style)
+    errors += load_overrides(seeds.overrides)[1] + message_errors + style_errors
+    if edition is not None:
+        edition.messages, edition.styles = messages, styles
     # A file that cannot load is found by the contribution check and again by its loader.
     unique: dict[str, DataError] = {}
     for e in errors:
@@ -83,6 +91,11 @@ def _load_edition(seeds: paths.SeedFiles, errors: list[DataError]) -> tuple[Load
     rows, _, ledger_errors = _guarded(ledger.load_ledger, seeds.ledger, lambda r, d: ledger.check(r, d, texts, seeds.ledger))
     nonq, _, nonq_errors = _guarded(ledger.load_nonquantities, seeds.nonquantities)
     errors += unglossed_errors + note_errors + ledger_errors + nonq_errors
+    # Every glossary term and form has its reviewed form in each traditional variant.
+    names, name_errors = house_style.load_names(seeds.names)
+    errors += name_errors + (
+        [] if name_errors else list(house_style.glossary_name_errors(names, entries, {p.stem for p in seeds.glossary.glob("*.yaml")}, seeds.names))
+    )
     if nonq is not None and rows is not None:
         errors += [
             DataError(seeds.nonquantities, 1, f"number {n!r} in {cid} is neither in the ledger nor listed as a non-quantity")

@@ -18,8 +18,10 @@ from build_tools import registry
 from build_tools.paths import INTERFACE
 from build_tools.s1_load.yamlio import DataError, line_of, load, validate
 
-# Characters of markup or of a Jinja expression: a message is plain text.
+# Characters of markup or of a Jinja expression: a message is plain text. A brace is allowed only
+# around a field's name (FIELDS), where the template puts a value: {count}.
 NOT_PLAIN = re.compile(r"[<>&{}`\"]")
+FIELDS = re.compile(r"\{([a-z_]+)\}")
 
 
 class Interface(BaseModel):
@@ -42,8 +44,15 @@ def message_errors(model: Interface, data: object, path: Path) -> Iterator[DataE
             if code not in codes:
                 yield DataError(path, line, f"{where}.{code}: not a variant of the edition ({', '.join(codes)})")
             # A message is plain text: no markup, no Jinja.
-            elif bad := NOT_PLAIN.search(text):
+            elif bad := NOT_PLAIN.search(FIELDS.sub("", text)):
                 yield DataError(path, line, f"{where}.{code}: a message is plain text; {bad.group()!r} is not allowed")
+            # Every variant takes the same values: a field missing from one would drop a value.
+            elif codes[0] in forms and set(FIELDS.findall(text)) != set(FIELDS.findall(forms[codes[0]])):
+                yield DataError(
+                    path,
+                    line,
+                    f"{where}.{code}: fields {sorted(set(FIELDS.findall(text)))} differ from {codes[0]}'s {sorted(set(FIELDS.findall(forms[codes[0]])))}",
+                )
 
 
 def load_interface(path: Path = INTERFACE) -> tuple[dict[str, dict[str, str]], list[DataError]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from build_tools.s1_load.ledger import printed
+from build_tools.s2_render.ui import UI
 
 ROW = 54
 LABEL_W = 190
@@ -16,7 +17,7 @@ def _figure(row) -> str:
     return f"{printed(row)}{row.unit}"
 
 
-def headline_chart(pairs) -> str:
+def headline_chart(pairs, ui: UI) -> str:
     """2019 result against 2020 target for each headline indicator, each pair on its own scale.
 
     Units differ (%, 万人, 家, 亩), so each indicator gets its own scale; the bars compare a
@@ -26,13 +27,16 @@ def headline_chart(pairs) -> str:
     height = ROW * len(pairs) + 40
     parts = [
         f'<svg class="ledger-chart" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">',
-        '<title id="chart-title">主要指标：2019年实绩与2020年目标</title>',
+        f'<title id="chart-title">{ui("chart_title")}</title>',
         '<desc id="chart-desc">'
-        + escape("；".join(f"{r.indicator}：2019年{r.comparison}{_figure(r)}，2020年目标{t.comparison}{_figure(t)}" for r, t in pairs))
+        + "；".join(
+            f"{escape(r.indicator)}：{ui('result_2019')}{escape(r.comparison + _figure(r))}，{ui('target_2020')}{escape(t.comparison + _figure(t))}"
+            for r, t in pairs
+        )
         + "</desc>",
         '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" class="bar-target-bg"/><line x1="0" y1="0" x2="0" y2="6" class="bar-target-line" stroke-width="3"/></pattern></defs>',
-        f'<g class="legend" transform="translate({LABEL_W},14)"><rect width="14" height="10" class="bar-result"/><text x="20" y="10">2019年实绩</text>'
-        f'<rect x="110" width="14" height="10" fill="url(#hatch)" class="bar-target"/><text x="130" y="10">2020年目标</text></g>',
+        f'<g class="legend" transform="translate({LABEL_W},14)"><rect width="14" height="10" class="bar-result"/><text x="20" y="10">{ui("result_2019")}</text>'
+        f'<rect x="110" width="14" height="10" fill="url(#hatch)" class="bar-target"/><text x="130" y="10">{ui("target_2020")}</text></g>',
     ]
     for i, (result, target) in enumerate(pairs):
         y = 36 + i * ROW

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_tools import paths
+from build_tools import paths, registry
 from build_tools.model import Report
 from build_tools.s1_load import edition as s1_edition
 from build_tools.s1_load import glossary, ledger
@@ -14,6 +15,7 @@ from build_tools.s1_load.schema import Entry, Note
 from build_tools.s1_load.yamlio import DataError
 from build_tools.s2_render.annotate import TermMatcher, occurrences
 from build_tools.s2_render.render import Context, page_path
+from build_tools.s2_render.ui import UI
 
 
 @dataclass
@@ -27,6 +29,14 @@ class Edition:
     occurrences: dict[str, list[str]]
     ledger: list = field(default_factory=list)
     seed_sha256: str = ""
+    messages: dict[str, dict[str, str]] = field(default_factory=dict)  # the interface's, by variant code
+    styles: dict = field(default_factory=dict)  # each traditional variant's house style, by code
+
+    def for_variant(self, code: str) -> Edition:
+        """This edition as a variant's pages are rendered: its own interface messages, each marked
+        to be kept as written when the page is converted (the source variant's are not marked)."""
+        ui = UI(self.messages[code], keep=code != registry.SOURCE.code)
+        return dataclasses.replace(self, ctx=dataclasses.replace(self.ctx, ui=ui))
 
 
 def annotate(loaded: Loaded) -> Edition:
@@ -39,8 +49,11 @@ def annotate(loaded: Loaded) -> Edition:
     placed: dict[str, list[ledger.Placed]] = {}
     for p in ledger.place(loaded.ledger, loaded.texts):
         placed.setdefault(p.row.para, []).append(p)
-    ctx = Context({e.id: e for e in loaded.entries}, matcher, by_para, block_pages(loaded.report), placed, loaded.publishers)
-    return Edition(loaded.report, loaded.entries, ctx, loaded.texts, occurrences(loaded.texts, matcher), loaded.ledger, loaded.seed_sha256)
+    ui = UI(loaded.messages.get(registry.SOURCE.code, {}))
+    ctx = Context({e.id: e for e in loaded.entries}, matcher, by_para, block_pages(loaded.report), placed, loaded.publishers, ui)
+    return Edition(
+        loaded.report, loaded.entries, ctx, loaded.texts, occurrences(loaded.texts, matcher), loaded.ledger, loaded.seed_sha256, loaded.messages, loaded.styles
+    )
 
 
 def load_edition(seeds: paths.SeedFiles = paths.SeedFiles(), root: Path | None = paths.ROOT) -> tuple[Edition | None, list[DataError]]:

@@ -11,6 +11,7 @@ from build_tools import registry
 from build_tools.model import Report
 from build_tools.s2_render import render
 from build_tools.s2_render.edition import Edition
+from build_tools.s2_render.pages.about import about_page
 from build_tools.s2_render.pages.appendix import APPENDIX_HOME, appendix_page
 from build_tools.s2_render.pages.contributors import contributors_page
 from build_tools.s2_render.pages.emendations import emendations_page
@@ -18,27 +19,30 @@ from build_tools.s2_render.pages.glossary import glossary_pages
 from build_tools.s2_render.pages.home import home_page
 from build_tools.s2_render.pages.numbers import numbers_page
 from build_tools.s2_render.render import page_path
+from build_tools.s2_render.ui import UI
 
 
 def render_all(ed: Edition) -> dict[str, str]:
     """Every generated file under docs/, keyed by relative path: the report's pages, then each
-    page of the registry that has a template, from its own view builder."""
+    page of the registry, from its own view builder; the interface in ``ed``'s variant
+    (Edition.for_variant), the rest in simplified, for OpenCC to convert."""
     files = render.pages_markdown(ed.report, ed.ctx)
     files["index.md"] = home_page(ed)
     files["emendations.md"] = emendations_page(ed)
     files["glossary.md"], files["terms.md"] = glossary_pages(ed)
     files["numbers.md"] = numbers_page(ed)
-    files["contributors.md"] = contributors_page()
+    files["contributors.md"] = contributors_page(ed.ctx.ui)
+    files["about.md"] = about_page(ed)
     files[APPENDIX_HOME] = appendix_page(ed)
     return files
 
 
-def nav(report: Report) -> list:
-    """The site navigation: report pages by part, then the apparatus."""
-    out: list = [{"首页": registry.HOME}]
+def nav(report: Report, ui: UI) -> list:
+    """The site navigation: report pages by part, then the apparatus, whose titles are messages."""
+    out: list = [{ui.text("home"): registry.HOME}]
     for part_block in report.parts:
         number = int(part_block.cid)
         items = [{p.title: page_path(p.slug)} for p in report.pages if p.part == number]
         out.append({part_block.text: items})
-    out.append({registry.APPENDIX_TITLE: [{page.nav_title: page.path} for page in registry.APPENDIX]})
+    out.append({ui.text(registry.APPENDIX_KEY): [{ui.text(page.key): page.path} for page in registry.APPENDIX]})
     return out

@@ -211,10 +211,11 @@ def export(ed: Edition, configs: dict[str, str | None]) -> dict[str, str]:
     return files
 
 
+# Each data file: its name (its label on the data page is the message data_<name>), JSON, CSV.
 DATA_FILES = [
-    ("report", "报告全文：各部分、各节、各段及其引用编号，三种文本，校勘记录", True, True),
-    ("emendations", "校勘记录（每行一条改动）", False, True),
-    ("glossary", "术语表：条目、其他写法、来源、出现位置", True, True),
-    ("notes", "编者注及其来源", True, False),
-    ("ledger", "数说：报告中的每一个数量表述", True, True),
+    ("report", True, True),
+    ("emendations", False, True),
+    ("glossary", True, True),
+    ("notes", True, False),
+    ("ledger", True, True),
 ]

@@ -20,10 +20,11 @@ from markupsafe import Markup, escape
 
 from build_tools.model import Block, Page, Report
 from build_tools.paths import TEMPLATES
-from build_tools.s1_load.publishers import CLASSES, Registry
+from build_tools.s1_load.publishers import Registry
 from build_tools.s1_load.schema import Entry, Note
 from build_tools.s2_render import sanitize
 from build_tools.s2_render.annotate import TermMatcher
+from build_tools.s2_render.ui import UI, source_ui
 
 ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -35,6 +36,10 @@ ENV = jinja2.Environment(
 )
 # Front matter strings as JSON, which is YAML; non-ASCII kept so OpenCC can convert it later.
 ENV.filters["yaml"] = lambda s: Markup(json.dumps(str(s), ensure_ascii=False))
+# Markdown put around a message's values (the message itself is plain text).
+ENV.globals["code"] = lambda text: Markup("`{}`").format(text)
+ENV.globals["link"] = lambda text, href: Markup("[{}]({})").format(text, href)
+ENV.globals["span"] = lambda cls, text: Markup('<span class="{}">{}</span>').format(cls, text)
 
 
 def page_path(slug: str) -> str:
@@ -63,6 +68,7 @@ class Context:
     block_page: dict[str, str] = field(default_factory=dict)  # citation id → md path
     numbers: dict[str, list] = field(default_factory=dict)  # citation id → ledger.Placed
     publishers: Registry | None = None  # who publishes at each source's host (seeds/publishers.yaml)
+    ui: UI = field(default_factory=source_ui)  # the edition's own words in the page's variant
 
     def cite_link(self, from_md: str, cid: str) -> str:
         return rel(from_md, self.block_page[cid], anchor_of(cid))
@@ -78,8 +84,9 @@ def text_offset(block: Block, source_pos: int) -> int:
     return source_pos + delta
 
 
-# The marker after a kept typo (a "sic" record), editorial like every marker in a block.
-SIC = '<sup class="sic" data-editorial data-search-exclude title="原文如此，见校勘记">[sic]</sup>'
+def sic(ui: UI) -> str:
+    """The marker after a kept typo (a "sic" record), editorial like every marker in a block."""
+    return f'<sup class="sic" data-editorial data-search-exclude title="{ui("sic_tip")}">[sic]</sup>'
 
 
 def inline_html(block: Block, ctx: Context, md_path: str) -> Markup:
@@ -117,38 +124,41 @@ def inline_html(block: Block, ctx: Context, md_path: str) -> Markup:
         if (p.start, p.end) in seen_numbers:
             continue  # one number stated for two indicators ("各8000亩") links to the first row
         seen_numbers.add((p.start, p.end))
-        kind = "实绩" if p.row.kind == "result" else "目标"
-        title = html.escape(f"数说：{p.row.indicator}（{p.row.year}年{kind}）", quote=True)
+        title = ctx.ui("number_tip", indicator=p.row.indicator, year=p.row.year, kind=ctx.ui(p.row.kind))
         href = rel(md_path, "numbers.md", f"n-{p.row.id}")
         opens.setdefault(p.start, []).append(f'<a class="num" data-ledger="{p.row.id}" href="{href}" title="{title}">')
         closes.setdefault(p.end, []).insert(0, "</a>")
     out: list[str] = []
+    marker = sic(ctx.ui)
     for i, ch in enumerate(text):
         out.extend(closes.get(i, ()))
         out.extend(opens.get(i, ()))
         if i in sics:
-            out.append(SIC)
+            out.append(marker)
         out.append(html.escape(ch, quote=False))
     out.extend(closes.get(len(text), ()))
     if len(text) in sics:
-        out.append(SIC)
+        out.append(marker)
     return Markup("".join(out))
 
 
 def editorial_html(block: Block, ctx: Context, md_path: str) -> Markup:
     """Markers inside the block: notes, emendations, permalink and copy button (all editorial)."""
+    ui = ctx.ui
     parts = []
     for i, _ in enumerate(ctx.notes.get(block.cid, []), start=1):
         parts.append(
-            f'<sup class="note-ref" data-editorial data-search-exclude><a href="#note-{block.cid}-{i}" id="ref-{block.cid}-{i}" aria-label="编者注 {i}">注{i}</a></sup>'
+            f'<sup class="note-ref" data-editorial data-search-exclude><a href="#note-{block.cid}-{i}" id="ref-{block.cid}-{i}" aria-label="{ui("note_ref_label", n=i)}">{ui("note_ref", n=i)}</a></sup>'
         )
     repairs = [e for e in block.emendations]
     if repairs:
         href = rel(md_path, "emendations.md", f"em-{block.cid}")
-        parts.append(f'<a class="em-marker" data-editorial data-search-exclude href="{href}" title="本段有 {len(repairs)} 条校勘记录">校</a>')
-    parts.append(f'<a class="para-link" data-editorial data-search-exclude href="#{anchor_of(block.cid)}" title="本段链接">{block.cid}</a>')
+        parts.append(
+            f'<a class="em-marker" data-editorial data-search-exclude href="{href}" title="{ui("emended_tip", count=len(repairs))}">{ui("emended_mark")}</a>'
+        )
+    parts.append(f'<a class="para-link" data-editorial data-search-exclude href="#{anchor_of(block.cid)}" title="{ui("para_link_tip")}">{block.cid}</a>')
     parts.append(
-        f'<button class="cite-copy" data-editorial data-search-exclude type="button" data-cite="{block.cid}" title="复制引文" aria-label="复制第 {block.cid} 段引文"></button>'
+        f'<button class="cite-copy" data-editorial data-search-exclude type="button" data-cite="{block.cid}" title="{ui("cite_copy")}" aria-label="{ui("cite_copy_label", cid=block.cid)}"></button>'
     )
     return Markup("".join(parts))
 
@@ -195,14 +205,9 @@ def markdown_html(text: str, md_path: str = "", ctx: Context | None = None) -> M
     return Markup(re.sub(r"\n{2,}", "\n", out))
 
 
-# What each class of publisher means, in the badge's tooltip.
-CLASS_NOTES = {
-    "government": "政府或国家机关自己的网站",
-    "state-media": "党报、国家通讯社、广播电视台等党政媒体的网站",
-    "institution": "高校、研究机构、学会、期刊等机构的网站",
-    "reprint": "商业门户、聚合或转载网站：请参照原始出处",
-    "spam": "垃圾镜像站，不予引用",
-}
+def class_key(kind: str) -> str:
+    """The message key of a publisher class's badge (class_<kind>; its tooltip: class_<kind>_tip)."""
+    return "class_" + kind.replace("-", "_")
 
 
 def quoted(text: str) -> str:
@@ -234,13 +239,14 @@ def sources_html(sources: list, md_path: str, ctx: Context) -> list[Markup]:
 def source_html(source, quotes: list[str], md_path: str, ctx: Context) -> Markup:
     """A report paragraph link, or a document citation with the passages relied on."""
     if hasattr(source, "cite"):
-        return Markup(f'报告第 <a href="{ctx.cite_link(md_path, source.cite)}">{escape(source.cite)}</a> 段')
-    date = "日期不详" if source.date == "n.d." else source.date
+        return ctx.ui("source_report", cid=Markup('<a href="{}">{}</a>').format(ctx.cite_link(md_path, source.cite), source.cite))
+    date = ctx.ui("undated") if source.date == "n.d." else escape(source.date)
     quote = Markup("：") + Markup("；").join(Markup("“{}”").format(quoted(q)) for q in quotes) if quotes else Markup("")
-    reprint = Markup("（转载自{}）").format(source.reprint_of) if source.reprint_of else Markup("")
+    reprint = ctx.ui("reprint_of", publisher=source.reprint_of) if source.reprint_of else Markup("")
     kind = ctx.publishers.kind(source.url) if ctx.publishers else None
-    label = Markup(' <span class="source-class source-{}" title="{}">{}</span>').format(kind, CLASS_NOTES[kind], CLASSES[kind]) if kind else Markup("")
-    return Markup(f'{escape(source.publisher)}{reprint}《<a href="{escape(source.url)}">{escape(source.title)}</a>》，{escape(date)}') + label + quote
+    key = class_key(kind) if kind else ""
+    label = Markup(' <span class="source-class source-{}" title="{}">{}</span>').format(kind, ctx.ui(key + "_tip"), ctx.ui(key)) if kind else Markup("")
+    return Markup(f'{escape(source.publisher)}{reprint}《<a href="{escape(source.url)}">{escape(source.title)}</a>》，{date}') + label + quote
 
 
 def render_template(name: str, **values) -> str:
@@ -256,7 +262,7 @@ def pages_markdown(report: Report, ctx: Context) -> dict[str, str]:
         def note_html(note: Note, md_path: str) -> Markup:
             body = markdown_html(note.text, md_path, ctx)
             sources = Markup("；").join(sources_html(note.sources, md_path, ctx))
-            return body + Markup(f'<p class="note-sources" data-search-exclude>来源：{sources}</p>')
+            return body + Markup(f'<p class="note-sources" data-search-exclude>{ctx.ui("sources")}{sources}</p>')
 
         out[md] = render_template(
             "page.md.j2",
@@ -268,6 +274,7 @@ def pages_markdown(report: Report, ctx: Context) -> dict[str, str]:
             heading_html=heading_html,
             note_html=note_html,
             notes=ctx.notes,
+            ui=ctx.ui,
             description=page_description(page),
         )
     return out

@@ -26,7 +26,8 @@ def prepare(settings: BuildSettings, docs: Path | None = paths.DOCS, build: Path
     if errors or edition is None:
         raise BuildError(errors)
     files = generate.render_all(edition)
-    files.update(open_data(edition, build, settings.site_url))
+    files.update(open_data(edition, build))
+    files["data/index.md"] = data_page(edition, settings.site_url)
     files.update(patched_search_worker())
     if docs is not None:
         write_docs.write_changed(docs, files, build / MANIFEST_NAME)
@@ -34,18 +35,41 @@ def prepare(settings: BuildSettings, docs: Path | None = paths.DOCS, build: Path
     return edition, files
 
 
-def open_data(edition: Edition, build: Path, site_url: str) -> dict[str, str]:
-    """The data files and their page; the text of each variant comes from the same OpenCC configs."""
+def open_data(edition: Edition, build: Path) -> dict[str, str]:
+    """The data files; the text of each variant comes from the same OpenCC configs."""
     from build_tools.convert import variant_configs
+    from build_tools.s2_render import opendata
+
+    return opendata.export(edition, variant_configs(build / "opencc"))
+
+
+def data_page(edition: Edition, site_url: str) -> str:
+    """The open data page, in ``edition``'s variant (Edition.for_variant)."""
+    from markupsafe import Markup
+
     from build_tools.s2_render import opendata, render
 
-    files = opendata.export(edition, variant_configs(build / "opencc"))
     # The hosted build links the offline bundle it serves; a local build says where its bundle is.
     bundle_url = f"{site_url.rstrip('/')}/{paths.BUNDLE_NAME}.zip" if site_url else None
-    files["data/index.md"] = render.render_template(
-        "data.md.j2", files=opendata.DATA_FILES, sha256=edition.seed_sha256, bundle_url=bundle_url, bundle_name=paths.BUNDLE_NAME, variants=registry.VARIANTS
+    codes = Markup("、").join(Markup("`{}`").format(v.code) for v in registry.VARIANTS)
+    return render.render_template(
+        "data.md.j2",
+        ui=edition.ctx.ui,
+        files=opendata.DATA_FILES,
+        sha256=edition.seed_sha256,
+        bundle_url=bundle_url,
+        bundle_name=paths.BUNDLE_NAME,
+        variant_codes=codes,
     )
-    return files
+
+
+def variant_pages(edition: Edition, code: str, site_url: str) -> dict[str, str]:
+    """The generated pages of a traditional variant before conversion: its interface written in
+    its own messages, the rest in simplified (see convert.keep)."""
+    own = edition.for_variant(code)
+    pages = generate.render_all(own)
+    pages["data/index.md"] = data_page(own, site_url)
+    return pages
 
 
 def write_if_changed(path: Path, content: str) -> bool:

@@ -26,7 +26,7 @@ from build_tools.s2_render import generate
 from build_tools.s3_search.jieba_dicts import jieba_dictionary, jieba_main_dictionary
 from build_tools.s4_bundle import buildlock, csp
 from build_tools.s4_bundle.archive import source_date_epoch, zip_folder
-from build_tools.s4_bundle.prepare import prepare, write_if_changed
+from build_tools.s4_bundle.prepare import prepare, variant_pages, write_if_changed
 from build_tools.s4_bundle.sitemaps import add_hreflang_to_sitemaps
 from build_tools.s4_bundle.swap import run_staging, swap_in
 from build_tools.s4_bundle.variants import copy_converted, variant_config
@@ -66,7 +66,6 @@ def stage(staging: Path, settings: BuildSettings) -> None:
     """Generate docs/, then build every variant into staging/site and the zip into staging/dist."""
     edition, _ = prepare(settings)
     epoch = source_date_epoch(settings.source_date_epoch)
-    nav = generate.nav(edition.report)
     (staging / "site").mkdir()
     base = yaml.safe_load((paths.ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     configs = variant_configs()
@@ -79,8 +78,9 @@ def stage(staging: Path, settings: BuildSettings) -> None:
             folder = paths.BUILD / "variants" / variant.code
             folder.mkdir(parents=True, exist_ok=True)
             cc = configs[variant.code]
+            own = edition.for_variant(variant.code)
             if cc:
-                copy_converted(paths.DOCS, folder / "docs", cc)
+                copy_converted(paths.DOCS, folder / "docs", cc, variant_pages(edition, variant.code, settings.site_url))
             terms = [convert_text(f, cc) for f in forms]
             # One user dictionary per variant beside the one `mkdocs serve` uses (the same file for
             # 简体, which prepare() has already written, so this write is then a no-op).
@@ -88,7 +88,11 @@ def stage(staging: Path, settings: BuildSettings) -> None:
             write_if_changed(user_dict, jieba_dictionary(terms))
             main_dict = jieba_main_dictionary(folder / "docs" if cc else paths.DOCS, paths.BUILD / "jieba" / f"main-{variant.code}.txt", variant.code, cc)
             out = staging / "site" if not variant.prefix else staging / "variants" / variant.code
-            builds.append(pool.submit(run_mkdocs, variant_config(variant, base, folder, out, cc, main_dict, user_dict, settings, nav), epoch))
+            builds.append(
+                pool.submit(
+                    run_mkdocs, variant_config(variant, base, folder, out, cc, main_dict, user_dict, settings, generate.nav(edition.report, own.ctx.ui)), epoch
+                )
+            )
         for done in builds:
             done.result()
     for variant in VARIANTS[1:]:

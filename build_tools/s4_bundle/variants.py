@@ -25,9 +25,10 @@ from build_tools.settings import BuildSettings
 TEXT_SUFFIXES = {".md", ".html"}
 
 
-def copy_converted(src: Path, dst: Path, config: str | None) -> None:
+def copy_converted(src: Path, dst: Path, config: str | None, pages: dict[str, str] | None = None) -> None:
     """Mirror a folder, converting the text (not the markup) of Markdown and HTML files when a
-    config is given.
+    config is given. ``pages`` (path → text) stand in for the files of the same path under ``src``
+    (a variant's own rendering of the generated pages, see prepare.variant_pages).
 
     A file whose source, configuration and converter are those of the last mirroring, and which
     is still what that mirroring wrote, is left as it is (keys beside the folder, in
@@ -39,8 +40,11 @@ def copy_converted(src: Path, dst: Path, config: str | None) -> None:
     keys_file.unlink(missing_ok=True)
     salt = conversion_key(config).encode() if config else b""
     keys: dict[str, list[str]] = {}
-    for path in sorted(p for p in src.rglob("*") if p.is_file()):
-        rel, data = path.relative_to(src).as_posix(), path.read_bytes()
+    own = pages or {}
+    names = sorted({p.relative_to(src).as_posix() for p in src.rglob("*") if p.is_file()} | set(own))
+    for rel in names:
+        data = own[rel].encode("utf-8") if rel in own else (src / rel).read_bytes()
+        path = Path(rel)
         source_key, target = hashlib.sha256(data + salt).hexdigest(), dst / rel
         # The output is checked too: another build (an older checkout's, say) may have rewritten it.
         kept = before.get(rel)

@@ -29,6 +29,12 @@ def add_macau(root: Path) -> None:
     for name in ("interface.yaml", "opencc-overrides.yaml"):
         path = root / "seeds" / name
         path.write_text(re.sub(r"^(\s+)zh-HK: (.*)$", r"\1zh-HK: \2\n\1zh-MO: \2", path.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+    names = root / "seeds" / "names.yaml"
+    names.write_text(re.sub(r'zh-HK: ("[^"]*")', r"zh-HK: \1, zh-MO: \1", names.read_text(encoding="utf-8")), encoding="utf-8")
+    style = root / "seeds" / "house-style.yaml"
+    data = yaml.safe_load(style.read_text(encoding="utf-8"))
+    data["variants"]["zh-MO"] = data["variants"]["zh-HK"]
+    style.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
 
 @pytest.mark.slow
@@ -87,7 +93,8 @@ def test_git_ignores_every_generated_path_and_tracks_none():
 def test_the_appendix_pages_are_in_the_nav_and_on_the_home_page(edition):
     from build_tools.s2_render import generate
 
-    appendix = generate.nav(edition.report)[-1][registry.APPENDIX_TITLE]
-    assert appendix == [{p.nav_title: p.path} for p in registry.APPENDIX]
+    ui = edition.ctx.ui
+    appendix = generate.nav(edition.report, ui)[-1][ui.text(registry.APPENDIX_KEY)]
+    assert appendix == [{ui.text(p.key): p.path} for p in registry.APPENDIX]
     home = generate.render_all(edition)["index.md"]
-    assert [p.path for p in registry.APPENDIX if p.summary and f"]({p.path})" in home] == [p.path for p in registry.APPENDIX if p.summary]
+    assert [p.path for p in registry.APPENDIX if p.listed and f"]({p.path})" in home] == [p.path for p in registry.APPENDIX if p.listed]

@@ -15,7 +15,11 @@ def appendix_page(ed: Edition) -> str:
     appendix = [p for p in registry.APPENDIX if p.path != APPENDIX_HOME]
     return render.render_template(
         "appendix.md.j2",
-        pages=[{"nav_title": p.nav_title, "summary": p.summary, "link": posixpath.relpath(p.path, posixpath.dirname(APPENDIX_HOME))} for p in appendix],
+        pages=[
+            {"key": p.key, "summary_key": p.summary_key, "listed": p.listed, "link": posixpath.relpath(p.path, posixpath.dirname(APPENDIX_HOME))}
+            for p in appendix
+        ],
+        ui=ed.ctx.ui,
         emendation_count=emendation_count(ed),
     )
 

@@ -7,10 +7,11 @@ import unicodedata
 
 from build_tools import paths
 from build_tools.s2_render import render
+from build_tools.s2_render.ui import UI
 
 
-def contributors_page() -> str:
-    return render.render_template("contributors.md.j2", people=contributors())
+def contributors_page(ui: UI) -> str:
+    return render.render_template("contributors.md.j2", people=contributors(), ui=ui)
 
 
 def contributors() -> list[tuple[str, int]]:

@@ -44,6 +44,7 @@ def emendations_page(ed: Edition) -> str:
         counts[e.rule] = counts.get(e.rule, 0) + 1
     return render.render_template(
         "emendations.md.j2",
+        ui=ed.ctx.ui,
         sha256=paths.SEED_SHA256,
         records=all_ems,
         rule_counts=[(r, registry.RULE_LABELS[r], n) for r, n in counts.items()],

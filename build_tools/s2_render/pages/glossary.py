@@ -35,13 +35,19 @@ def glossary_pages(ed: Edition) -> tuple[str, str]:
         )
     categories = [(c, label, [v for v in views if v["category"] == c]) for c, label in CATEGORIES.items()]
     categories = [c for c in categories if c[2]]
-    glossary_md = render.render_template("glossary.md.j2", categories=categories, total=len(views), unverified=sum(v["status"] == "unverified" for v in views))
+    glossary_md = render.render_template(
+        "glossary.md.j2", ui=ed.ctx.ui, categories=categories, total=len(views), unverified=sum(v["status"] == "unverified" for v in views)
+    )
     letters: dict[str, list] = {}
     for v in views:
         # Terms that open with a number ("5459", "351国道") sort before A, under their own heading.
         letters.setdefault(glossary.initial(ed.ctx.entries[v["id"]]), []).append(v)
     terms_md = render.render_template(
-        "terms.md.j2", letters=sorted(letters.items()), total=len(views), in_search=next(p.search for p in registry.APPENDIX if p.path == "terms.md")
+        "terms.md.j2",
+        ui=ed.ctx.ui,
+        letters=sorted(letters.items()),
+        total=len(views),
+        in_search=next(p.search for p in registry.APPENDIX if p.path == "terms.md"),
     )
     glossary.READINGS.save()
     return glossary_md, terms_md

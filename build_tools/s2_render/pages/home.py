@@ -22,7 +22,8 @@ def home_page(ed: Edition) -> str:
         parts.append({"heading": part_block, "number": number, "pages": pages})
     return render.render_template(
         "index.md.j2",
-        title="衢州市2020年政府工作报告（注释版）",
+        title=ed.ctx.ui("edition_title"),
+        ui=ed.ctx.ui,
         front=report.front,
         parts=parts,
         ctx=ctx,

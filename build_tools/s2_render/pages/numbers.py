@@ -13,8 +13,9 @@ def numbers_page(ed: Edition) -> str:
     pairs = [(r, by_id[r.counterpart]) for r in rows if r.headline and r.kind == "result" and r.counterpart in by_id]
     return render.render_template(
         "numbers.md.j2",
+        ui=ed.ctx.ui,
         rows=rows,
-        chart=charts.headline_chart(pairs),
+        chart=charts.headline_chart(pairs, ed.ctx.ui),
         pairs=pairs,
         by_id=by_id,
         cite=lambda cid: ed.ctx.cite_link("numbers.md", cid),

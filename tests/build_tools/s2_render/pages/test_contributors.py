@@ -7,8 +7,9 @@ import subprocess
 import markdown
 from bs4 import BeautifulSoup
 
-from build_tools.s2_render import render, sanitize
+from build_tools.s2_render import sanitize
 from build_tools.s2_render.pages import contributors
+from build_tools.s2_render.ui import source_ui
 
 NAMES = [
     "[x](javascript:alert(1))", "<img src=x onerror=alert(2)>", "Ann", "\u202eevil\u202c", "a\x1b[31mb\x07",
@@ -32,7 +33,7 @@ def test_names_lose_control_and_bidi_override_characters(monkeypatch):
 
 def test_names_reach_the_page_as_text_not_markdown_or_html(monkeypatch):
     fake_git_log(monkeypatch, NAMES)
-    page = render.render_template("contributors.md.j2", people=contributors.contributors())
+    page = contributors.contributors_page(source_ui())
     html = markdown.markdown(page.split("---", 2)[2], extensions=["attr_list"])
     soup = BeautifulSoup(sanitize.page(html), "html.parser")
     assert not soup.find_all(["a", "img", "script"])
@@ -44,5 +45,5 @@ def test_names_reach_the_page_as_text_not_markdown_or_html(monkeypatch):
 
 def test_no_history_says_so(monkeypatch):
     fake_git_log(monkeypatch, [])
-    page = render.render_template("contributors.md.j2", people=contributors.contributors())
+    page = contributors.contributors_page(source_ui())
     assert "<li>本次构建没有取得仓库提交记录。</li>" in page
