@@ -347,6 +347,8 @@ def unmark(text: str) -> str:
 
 def convert_plain(texts: list[str], config_path: str) -> list[str]:
     """Each text converted, corner quotes included, in one call to OpenCC."""
+    if not texts:
+        return []
     cc = converter(config_path)
     if any(SEPARATOR in t for t in texts):
         return [cc.convert(t).translate(CORNER) for t in texts]

@@ -199,8 +199,30 @@ DANGEROUS_SCHEMES = {
 }
 
 
+# Quotation marks that open again before they close: “…“…”…” is set ‘…’ inside “…” (「…『…』…」).
+QUOTE_PAIRS = {"“": "”", "「": "」"}
+# Words quoted verbatim from a document (a source's, or the report's in the ledger): as printed.
+VERBATIM_KEYS = frozenset({"quote"})
+
+
+def nested_quote(text: str) -> str | None:
+    """Why ``text`` nests a quotation mark inside its own kind, or None."""
+    for opening, closing in QUOTE_PAIRS.items():
+        depth = 0
+        for i, ch in enumerate(text):
+            if ch == opening:
+                if depth:
+                    inner = "‘…’" if opening == "“" else "『…』"
+                    return f"{opening} opened inside {opening}…{closing} at {text[max(0, i - 12) : i + 6]!r}: write {inner} inside {opening}…{closing}"
+                depth += 1
+            elif ch == closing and depth:
+                depth -= 1
+    return None
+
+
 def text_errors(data: Any, path: Path) -> list[DataError]:
-    """Every string in loaded data (keys too) that may not reach a page, each at its line."""
+    """Every string in loaded data (keys too) that may not reach a page, each at its line; and
+    editorial text (not a verbatim quote) whose quotation marks nest in their own kind."""
     found: list[DataError] = []
 
     def walk(node: Any, loc: tuple) -> None:
@@ -212,7 +234,7 @@ def text_errors(data: Any, path: Path) -> list[DataError]:
         elif isinstance(node, LineList):
             for i, value in enumerate(node):
                 walk(value, (*loc, i))
-        elif isinstance(node, str) and (problem := text_problem(node)):
+        elif isinstance(node, str) and (problem := text_problem(node) or (None if VERBATIM_KEYS & set(loc) else nested_quote(node))):
             where = ".".join(map(str, loc))
             found.append(DataError(path, line_of(data, loc), f"{where}: {problem}" if where else problem))
 

@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from build_tools import registry
-from build_tools.convert import VARIANTS, convert_text
+from build_tools.convert import VARIANTS, convert_plain, convert_text
 from build_tools.s1_load import glossary as glossary_mod
 from build_tools.s1_load import ledger as ledger_mod
 from build_tools.s1_load.schema import DocumentSource, LedgerRow, Source
@@ -59,6 +59,9 @@ class ReportData(Strict):
 class EntryData(Strict):
     id: str
     term: str
+    simplified: str = Field(
+        description="the term in simplified characters, as the report prints it (in every variant's data; `term` is in the variant's script)"
+    )
     forms: list[str]
     category: str
     level: str
@@ -152,6 +155,7 @@ def export(ed: Edition, configs: dict[str, str | None]) -> dict[str, str]:
         EntryData(
             id=e.id,
             term=e.term,
+            simplified=e.term,
             forms=e.forms,
             category=e.category,
             level=e.level,
@@ -179,8 +183,11 @@ def export(ed: Edition, configs: dict[str, str | None]) -> dict[str, str]:
         "data/glossary.json": _json(GlossaryData(entries=entries)),
         "data/glossary.schema.json": _schema(GlossaryData, "glossary"),
         "data/glossary.csv": _csv(
-            ["id", "term", "forms", "category", "level", "pinyin", "english", "definition", "status", "occurrences"],
-            [[e.id, e.term, "|".join(e.forms), e.category, e.level, e.pinyin, e.english, e.definition, e.status, " ".join(e.occurrences)] for e in entries],
+            ["id", "term", "simplified", "forms", "category", "level", "pinyin", "english", "definition", "status", "occurrences"],
+            [
+                [e.id, e.term, e.simplified, "|".join(e.forms), e.category, e.level, e.pinyin, e.english, e.definition, e.status, " ".join(e.occurrences)]
+                for e in entries
+            ],
         ),
         "data/notes.json": _json(NotesData(notes=notes)),
         "data/notes.schema.json": _schema(NotesData, "notes"),
@@ -219,3 +226,57 @@ DATA_FILES = [
     ("notes", True, False),
     ("ledger", True, True),
 ]
+
+
+# What stays as it is in a traditional variant's data: ids and addresses, pinyin and English, the
+# text as received with the emendations that index into it, the simplified term, and the text of
+# each variant (under its code). Every other string with Han characters in it is converted.
+KEPT_FIELDS = frozenset(
+    {"id", "cid", "para", "url", "page", "anchor", "pinyin", "english", "source", "before", "after", "simplified", "seed_sha256", "$id", "$schema"}
+    | {v.code for v in VARIANTS}
+    | {f"text_{v.code}" for v in VARIANTS}
+)
+HAN = re.compile("[\u3400-\u9fff]")
+
+
+def variant_data(files: dict[str, str], config: str) -> dict[str, str]:
+    """The data files (data/*.json, *.csv) in a traditional variant's script: keys, structure and
+    layout as in the simplified files, string values converted but for KEPT_FIELDS."""
+    out = {}
+    for path, text in files.items():
+        if path.endswith(".json"):
+            out[path] = _convert_json(text, config)
+        elif path.endswith(".csv"):
+            out[path] = _convert_csv(text, config)
+    return out
+
+
+def _convert_json(text: str, config: str) -> str:
+    data = json.loads(text)
+    slots: list[tuple[dict | list, str | int]] = []
+
+    def walk(node: object) -> None:
+        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for key, value in items:
+            if key in KEPT_FIELDS:
+                continue
+            if isinstance(value, str) and HAN.search(value):
+                slots.append((node, key))  # type: ignore[arg-type]
+            else:
+                walk(value)
+
+    walk(data)
+    for (node, key), value in zip(slots, convert_plain([node[key] for node, key in slots], config), strict=True):  # type: ignore[index]
+        node[key] = value  # type: ignore[index]
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _convert_csv(text: str, config: str) -> str:
+    rows = list(csv.reader(io.StringIO(text)))
+    header = rows[0]
+    slots = [(r, c) for r in range(1, len(rows)) for c, cell in enumerate(rows[r]) if header[c] not in KEPT_FIELDS and HAN.search(cell)]
+    for (r, c), value in zip(slots, convert_plain([rows[r][c] for r, c in slots], config), strict=True):
+        rows[r][c] = value
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()

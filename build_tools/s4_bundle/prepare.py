@@ -63,12 +63,16 @@ def data_page(edition: Edition, site_url: str) -> str:
     )
 
 
-def variant_pages(edition: Edition, code: str, site_url: str) -> dict[str, str]:
-    """The generated pages of a traditional variant before conversion: its interface written in
-    its own messages, the rest in simplified (see convert.keep)."""
+def variant_pages(edition: Edition, code: str, site_url: str, files: dict[str, str], config: str) -> dict[str, str]:
+    """What a traditional variant has of its own under docs/: its generated pages before
+    conversion, the interface written in its own messages and the rest in simplified (see
+    convert.keep), and the open data (``files``, the simplified ones) already in its script."""
+    from build_tools.s2_render import opendata
+
     own = edition.for_variant(code)
     pages = generate.render_all(own)
     pages["data/index.md"] = data_page(own, site_url)
+    pages.update(opendata.variant_data({k: v for k, v in files.items() if k.startswith("data/")}, config))
     return pages
 
 

@@ -64,7 +64,7 @@ def build(settings: BuildSettings = BuildSettings()) -> None:
 
 def stage(staging: Path, settings: BuildSettings) -> None:
     """Generate docs/, then build every variant into staging/site and the zip into staging/dist."""
-    edition, _ = prepare(settings)
+    edition, files = prepare(settings)
     epoch = source_date_epoch(settings.source_date_epoch)
     (staging / "site").mkdir()
     base = yaml.safe_load((paths.ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -80,7 +80,7 @@ def stage(staging: Path, settings: BuildSettings) -> None:
             cc = configs[variant.code]
             own = edition.for_variant(variant.code)
             if cc:
-                copy_converted(paths.DOCS, folder / "docs", cc, variant_pages(edition, variant.code, settings.site_url))
+                copy_converted(paths.DOCS, folder / "docs", cc, variant_pages(edition, variant.code, settings.site_url, files, cc))
             terms = [convert_text(f, cc) for f in forms]
             # One user dictionary per variant beside the one `mkdocs serve` uses (the same file for
             # 简体, which prepare() has already written, so this write is then a no-op).

@@ -56,3 +56,17 @@ def test_an_edited_file_is_read_again(tmp_path):
     assert load(path) == {"a": 1}
     path.write_text("a: 22\n", encoding="utf-8")
     assert load(path) == {"a": 22}
+
+
+def test_editorial_text_may_not_nest_quotation_marks_in_their_own_kind(tmp_path):
+    from build_tools.s1_load.yamlio import nested_quote, text_errors
+
+    assert nested_quote("推进“最多跑一次”改革") is None
+    assert nested_quote("报告称“推进‘最多跑一次’改革”") is None
+    assert nested_quote("報告稱「推進『最多跑一次』改革」") is None
+    assert "write ‘…’ inside “…”" in nested_quote("报告称“推进“最多跑一次”改革”")
+    assert "write 『…』 inside 「…」" in nested_quote("報告稱「推進「最多跑一次」改革」")
+    path = tmp_path / "x.yaml"
+    path.write_text('definition: 报告称“推进“最多跑一次”改革”\nquote: 原文“甲“乙”丙”照录\n', encoding="utf-8")
+    # Editorial text is refused at its line; a verbatim quote stays as its document printed it.
+    assert [(e.line, e.message.split(":")[0]) for e in text_errors(load(path), path)] == [(1, "definition")]
