@@ -146,7 +146,44 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 # Front matter values that readers see: the page title, its description, the edit buttons' labels
 # (None stands for every item of a list). Every other key and value is kept.
 FRONT_MATTER_TEXT = (("title",), ("description",), ("edit_sources", None, "label"))
-CORNER = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
+CORNER = {"“": "「", "”": "」", "‘": "『", "’": "』"}
+HAN_CHAR = re.compile("[\u3400-\u9fff\U00020000-\U0003134f]")
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def corner(text: str) -> str:
+    """Chinese quotation marks as Taiwan and Hong Kong set them (“‘ → 「『), but not the marks of
+    English: an apostrophe between letters (bachelor’s), and a pair that quotes words with no Han
+    character in them inside an English sentence (the “Eight-Eight Strategy”). A Chinese sentence
+    quoting English (英文作“Three Zones”) is Chinese typesetting and gets corner marks."""
+    out = list(text)
+    stacks: dict[str, list[int]] = {"“": [], "‘": []}
+    pairs = {"”": "“", "’": "‘"}
+    for i, ch in enumerate(text):
+        if ch in stacks:
+            stacks[ch].append(i)
+            continue
+        if ch not in pairs:
+            continue
+        if ch == "’" and 0 < i < len(text) - 1 and _latin(text[i - 1]) and _latin(text[i + 1]):
+            continue  # an apostrophe
+        opened = stacks[pairs[ch]]
+        j = opened.pop() if opened else None
+        before = text[j - 2 : j].strip() if j is not None else ""
+        if j is not None and before and (_latin(before[-1]) or before[-1] in ",.;:") and not HAN_CHAR.search(text[j:i]):
+            continue  # English quoting English: both marks stay
+        out[i] = CORNER[ch]
+        if j is not None:
+            out[j] = CORNER[text[j]]
+    for opened in stacks.values():
+        for j in opened:
+            out[j] = CORNER[text[j]]
+    return "".join(out)
+
+
 # Joins a document's texts for one OpenCC call; a private-use character, so no phrase spans it.
 SEPARATOR = "\ue000"
 # Around a run of text already written in the variant's script (an interface message of the
@@ -351,8 +388,8 @@ def convert_plain(texts: list[str], config_path: str) -> list[str]:
         return []
     cc = converter(config_path)
     if any(SEPARATOR in t for t in texts):
-        return [cc.convert(t).translate(CORNER) for t in texts]
-    converted = cc.convert(SEPARATOR.join(texts)).translate(CORNER).split(SEPARATOR)
+        return [corner(cc.convert(t)) for t in texts]
+    converted = [corner(t) for t in cc.convert(SEPARATOR.join(texts)).split(SEPARATOR)]
     if len(converted) != len(texts):
         raise ValueError("OpenCC changed the number of separators; the texts cannot be put back")
     return converted

@@ -227,6 +227,21 @@ def quoted(text: str) -> str:
     return "".join(out)
 
 
+KANA = re.compile("[\u3040-\u30ff]")
+HAN_CHAR = re.compile("[\u3400-\u9fff]")
+EDITORS_BRACKETS = re.compile("(［[^］]*］)?(.*?)(（[^）]*）)?", re.DOTALL)
+
+
+def foreign(text: str) -> Markup | None:
+    """A source's words in Japanese (any kana) or English (no Han character) in an element that says
+    so, which script conversion leaves alone and whose own quotation marks stay as written; None
+    for Chinese."""
+    # The editors' own bracketed words around a title (［据内容拟题］…（中国网日文版）) stay Chinese.
+    head, words, tail = EDITORS_BRACKETS.fullmatch(text).groups()  # type: ignore[union-attr]
+    lang = "ja" if KANA.search(words) else "en" if not HAN_CHAR.search(words) and re.search("[A-Za-z]", words) else None
+    return Markup('{}<span lang="{}">{}</span>{}').format(head or "", lang, words, tail or "") if lang else None
+
+
 def sources_html(sources: list, md_path: str, ctx: Context) -> list[Markup]:
     """The sources of a note or entry; one document cited for several passages is listed once."""
     grouped: dict[object, list] = {}
@@ -241,12 +256,13 @@ def source_html(source, quotes: list[str], md_path: str, ctx: Context) -> Markup
     if hasattr(source, "cite"):
         return ctx.ui("source_report", cid=Markup('<a href="{}">{}</a>').format(ctx.cite_link(md_path, source.cite), source.cite))
     date = ctx.ui("undated") if source.date == "n.d." else escape(source.date)
-    quote = Markup("：") + Markup("；").join(Markup("“{}”").format(quoted(q)) for q in quotes) if quotes else Markup("")
+    quote = Markup("：") + Markup("；").join(Markup("“{}”").format(foreign(q) or quoted(q)) for q in quotes) if quotes else Markup("")
     reprint = ctx.ui("reprint_of", publisher=source.reprint_of) if source.reprint_of else Markup("")
     kind = ctx.publishers.kind(source.url) if ctx.publishers else None
     key = class_key(kind) if kind else ""
     label = Markup(' <span class="source-class source-{}" title="{}">{}</span>').format(kind, ctx.ui(key + "_tip"), ctx.ui(key)) if kind else Markup("")
-    return Markup(f'{escape(source.publisher)}{reprint}《<a href="{escape(source.url)}">{escape(source.title)}</a>》，{date}') + label + quote
+    title = foreign(source.title) or escape(source.title)
+    return Markup(f'{escape(source.publisher)}{reprint}《<a href="{escape(source.url)}">{title}</a>》，{date}') + label + quote
 
 
 def render_template(name: str, **values) -> str:

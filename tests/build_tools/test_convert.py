@@ -333,3 +333,16 @@ def test_the_404_page_speaks_each_variant_by_hand(built):
         page = BeautifulSoup((built["site"] / v.prefix / "404.html").read_text(encoding="utf-8"), "lxml")
         assert page.h1.get_text() == messages[v.code]["not_found_title"]
         assert messages[v.code]["not_found_search"] in page.get_text()
+
+
+def test_corner_marks_are_for_chinese_not_for_english():
+    from build_tools.convert import corner
+
+    assert corner("报告称“推进‘最多跑一次’改革”") == "报告称「推进『最多跑一次』改革」"
+    # A Chinese sentence quoting English is Chinese typesetting.
+    assert corner("英文作“Three Zones and Three Lines”。") == "英文作「Three Zones and Three Lines」。"
+    # English quoting English, and an apostrophe, keep their marks.
+    assert corner("the “Eight-Eight Strategy” and Zhejiang’s plan, the ‘three matters’") == "the “Eight-Eight Strategy” and Zhejiang’s plan, the ‘three matters’"
+    # A Chinese quotation after a number or a Latin name is still Chinese.
+    assert corner("G351“台小线”") == "G351「台小线」"
+    assert corner("“10+N”行动") == "「10+N」行动"

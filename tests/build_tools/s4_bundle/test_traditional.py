@@ -145,3 +145,18 @@ def test_the_about_page_states_each_variants_house_style_with_its_sources(built)
             urls = [a["href"] for a in table.select("a")]
             assert urls == [s.url for r in styles[t.code].rules for s in r.sources]
             assert [tr.select("td")[1].get_text() for tr in table.select("tbody tr")] == [r.house for r in styles[t.code].rules]
+
+
+def test_japanese_and_english_pass_through_unchanged(built, read):
+    """A source quoted in Japanese or English is marked with its language and left as written: no
+    Chinese form in Japanese (計画 stays 計画), no corner mark inside English (Zhejiang’s, the
+    “Eight-Eight Strategy”)."""
+    japanese = "計画範囲は広東省の広州、深セン、珠海、佛山、江門、東莞、中山、恵州、肇慶市を中心とし"
+    for v in TRADITIONAL:
+        glossary = (built["site"] / v.prefix / "glossary.html").read_text(encoding="utf-8")
+        assert japanese in glossary
+        span = BeautifulSoup(glossary, "lxml").find("span", string=re.compile("^計画範囲"))
+        assert span["lang"] == "ja"
+        everything = "\n".join(page_text(p, "en") for p in (built["site"] / v.prefix).rglob("*.html"))
+        assert re.findall("[A-Za-z]』[A-Za-z]", everything) == []
+        assert re.findall("[A-Za-z,] [「『][A-Za-z][^」』]{0,40}[」』]", everything) == []
