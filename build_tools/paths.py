@@ -21,6 +21,8 @@ INTERFACE = SEEDS / "interface.yaml"
 PUBLISHERS = SEEDS / "publishers.yaml"
 LEDGER = SEEDS / "ledger.yaml"
 NONQUANTITIES = SEEDS / "ledger-nonquantities.yaml"
+# The edition's own English translation of every block, keyed by citation id.
+TRANSLATION_EN = SEEDS / "translations" / "en.yaml"
 TEMPLATES = Path(__file__).resolve().parent / "s2_render" / "templates"
 DOCS = ROOT / "docs"
 BUILD = ROOT / "build"
@@ -50,7 +52,8 @@ class _SeedFile:
     """A file of the seeds folder, or the real one where a fixture folder has none of its own."""
 
     def __init__(self, real: Path):
-        self.name = real.name
+        # The path inside the seeds folder (translations/en.yaml sits in a folder of its own).
+        self.name = real.relative_to(SEEDS).as_posix()
 
     def __get__(self, seeds: "SeedFiles", owner=None) -> Path:
         own = seeds.root / self.name
@@ -78,6 +81,7 @@ class SeedFiles:
     overrides = _SeedFile(OPENCC_OVERRIDES)
     interface = _SeedFile(INTERFACE)
     publishers = _SeedFile(PUBLISHERS)
+    translation_en = _SeedFile(TRANSLATION_EN)
 
     @property
     def sha256(self) -> str | None:
@@ -91,7 +95,18 @@ class SeedFiles:
 
     def yaml_files(self) -> list[Path]:
         """Every YAML file of this seeds folder that the build reads, glossary entries included."""
-        own = [self.corrections, self.structure, self.unglossed, self.notes, self.ledger, self.nonquantities, self.overrides, self.interface, self.publishers]
+        own = [
+            self.corrections,
+            self.structure,
+            self.unglossed,
+            self.notes,
+            self.ledger,
+            self.nonquantities,
+            self.overrides,
+            self.interface,
+            self.publishers,
+            self.translation_en,
+        ]
         entries = sorted(p for p in self.glossary.glob("*.yaml") if not p.is_dir()) if self.glossary.is_dir() else []
         return own + entries
 
