@@ -250,7 +250,7 @@ EN_WORD = re.compile(
 )
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 # Roman numerals where the house format uses them: a part heading ("I. Review ...") and phases.
-EN_ROMAN = re.compile(r"^(?P<r>[IVX]+)\.|\bPhase (?P<p>[IVX]+)\b")
+EN_ROMAN = re.compile(r"^(?P<r>[IVX]+)\.|\b[Pp]hase (?P<p>[IVX]+)\b")
 
 
 def english_numbers(text: str) -> Counter[tuple[Decimal, str]]:
