@@ -67,7 +67,8 @@ class Number:
 def show(value: Decimal, kind: str) -> str:
     """A number in the house format, as an error message suggests it (28,000; 6.7%)."""
     value = value.normalize()
-    text = f"{value:,f}"
+    # Thousands separated from 10,000 up, so that a year reads as one (2020, not 2,020).
+    text = f"{value:,f}" if value >= 10_000 else f"{value:f}"
     for scale, word in ((Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million")):
         if kind == PLAIN and value >= scale:
             text = f"{(value / scale).normalize():f} {word}"
@@ -336,13 +337,15 @@ NOT_PLAIN = re.compile(r"[\[\]{}*_`#|<>\\〔〕【】（）《》、。，；：
 def check(model: Translations, data: Any, texts: dict[str, str], entries: list[Entry], path: Path = TRANSLATION_EN) -> list[DataError]:
     """Every problem of a translation against the report's blocks (citation id → text)."""
     errors = list(_coverage(model, data, texts, path))
-    by_id = {e.id: e for e in entries}
+    # By surface form, as the matcher resolves them (an entry id may be duplicated in a broken
+    # glossary; the form is what was matched).
+    by_form = {form: e for e in entries for form in [e.term, *e.forms]}
     matcher = TermMatcher(glossary.surface_forms(entries), glossary.quoted_only_forms(entries))
     for i, para in enumerate(model.paragraphs):
         if para.id in texts:
             errors += [
                 DataError(path, line_of(data, ("paragraphs", i, *loc)), f"{para.id}: {msg}")
-                for loc, msg in block_problems(para, texts[para.id], matcher, by_id)
+                for loc, msg in block_problems(para, texts[para.id], matcher, by_form)
             ]
     return errors
 
@@ -368,7 +371,9 @@ def _coverage(model: Translations, data: Any, texts: dict[str, str], path: Path)
 
 
 def block_problems(para: Translation, chinese: str, matcher: TermMatcher, entries: dict[str, Entry]) -> Iterator[tuple[tuple, str]]:
-    """The problems of one block's translation, each with its place in the entry (a loc)."""
+    """The problems of one block's translation, each with its place in the entry (a loc).
+
+    ``entries`` maps each surface form of the glossary to its entry."""
     en = para.en
     # 4. Plain text.
     if han := HAN.search(en):
@@ -420,7 +425,7 @@ def block_problems(para: Translation, chinese: str, matcher: TermMatcher, entrie
     used_terms: set[str] = set()
     reported: set[str] = set()
     for m in matches:
-        entry = entries[m.entry_id]
+        entry = entries[m.form]
         if _rendered(en, entry):
             continue
         if m.form in excused_terms:
@@ -430,8 +435,10 @@ def block_problems(para: Translation, chinese: str, matcher: TermMatcher, entrie
             also = f" or {', '.join(repr(v) for v in entry.english_variants)}" if entry.english_variants else ""
             yield ("en",), f"term {m.form} ({entry.id}) is not rendered as {entry.english!r}{also}"
     for j, t in enumerate(para.term_exceptions):
-        if t.term not in used_terms:
-            yield ("term_exceptions", j, "term"), f"term exception {t.term!r} excuses nothing: not marked in the block, or the English has its rendering"
+        if t.term not in {m.form for m in matches}:
+            yield ("term_exceptions", j, "term"), f"term exception {t.term!r} excuses nothing: the block has no such marked term"
+        elif t.term not in used_terms:
+            yield ("term_exceptions", j, "term"), f"term exception {t.term!r} excuses nothing: the English has its rendering"
 
 
 def _rendered_anyway(printed: str, chinese: str, en: str, in_term: list[tuple[int, int]]) -> bool:
