@@ -316,13 +316,13 @@ def renderings(entry: Entry) -> list[str]:
     for english in [entry.english, *entry.english_variants]:
         forms = {english, re.sub(r"\s*\([^()]*\)$", "", english)}
         forms |= {re.sub(r"^the\s+", "", f, flags=re.I) for f in forms}
-        out += sorted(f.translate(_APOSTROPHES).casefold() for f in forms if f)
+        out += sorted(fold(f) for f in forms if f)
     return list(dict.fromkeys(out))
 
 
-def _rendered(english: str, entry: Entry) -> bool:
-    text = english.translate(_APOSTROPHES).casefold()
-    return any(r in text for r in renderings(entry))
+def fold(text: str) -> str:
+    """Text as renderings are compared: ’ read as ', case folded."""
+    return text.translate(_APOSTROPHES).casefold()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -382,7 +382,7 @@ def block_problems(para: Translation, chinese: str, matcher: TermMatcher, entrie
         yield ("en",), f"not plain text: {bad.group()!r} (no Markdown, notes or emendation marks in a translation)"
     if '"' in en:
         yield ("en",), "straight double quote: the report's quotation marks are “ and ” in English"
-    if en.count("“") != en.count("”") or any(depth < 0 for depth in _depths(en)):
+    if en.count("“") != en.count("”") or not _nested(en):
         yield ("en",), "unbalanced quotation marks “ ”"
 
     matches = matcher.find(chinese)
@@ -424,9 +424,10 @@ def block_problems(para: Translation, chinese: str, matcher: TermMatcher, entrie
     excused_terms = {x.term for x in para.term_exceptions}
     used_terms: set[str] = set()
     reported: set[str] = set()
+    folded = fold(en)
     for m in matches:
         entry = entries[m.form]
-        if _rendered(en, entry):
+        if any(r in folded for r in renderings(entry)):
             continue
         if m.form in excused_terms:
             used_terms.add(m.form)
@@ -458,8 +459,11 @@ def _outside(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _depths(text: str) -> Iterator[int]:
+def _nested(text: str) -> bool:
+    # Every ” closes an open “ (the counts being equal, every “ is then closed too).
     depth = 0
-    for ch in text:
-        depth += {"“": 1, "”": -1}.get(ch, 0)
-        yield depth
+    for mark in re.findall("[“”]", text):
+        depth += 1 if mark == "“" else -1
+        if depth < 0:
+            return False
+    return True
