@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from decimal import Decimal
 
@@ -220,8 +221,10 @@ def test_a_broken_copy_lists_exactly_its_problems(tmp_path):
         ("won the “Dayu Ding” for the fifth time", "won the Dayu award for the fifth time"),  # a term not rendered
         ('  - id: "1.0.2"\n', '  - id: "1.0.9"\n'),  # a block that does not exist, and one left out
     ]:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
+        # Words may stand on two lines of a folded string.
+        pattern = r"\s+".join(map(re.escape, old.split(" "))) if "\n" not in old else re.escape(old)
+        assert len(re.findall(pattern, text)) == 1, old
+        text = re.sub(pattern, new, text)
     path.write_text(text, encoding="utf-8")
     _, errors = load_edition(paths.SeedFiles(seeds))
     lines = sorted(str(e).replace(f"{seeds}/", "") for e in errors)
