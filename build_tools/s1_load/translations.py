@@ -8,9 +8,18 @@ and is checked against the report's text, every problem a located DataError (``p
    (2.8万亩 and "28,000 mu" are both 28000; 85.7亿元 and "8.57 billion yuan" both 8570000000;
    6.7% stays a percentage, 0.5个百分点 is "0.5 percentage points"), as often as the Chinese has
    it; the qualifiers 以上, 左右, 近, 以内 keep an English counterpart ("over", "about", ...).
-3. Terms: every glossary form that the annotate stage marks in a block is rendered with its
-   entry's ``english`` or one of its ``english_variants``.
-4. Plain text: no Chinese left, no Markdown, no bracketed notes or emendation markers.
+   Numbers inside a marked glossary term are the term's (rule 3 checks its rendering).
+   Chinese numerals count where they count something (see chinese_numbers).
+3. Terms: every glossary form that the annotate stage marks in a block is rendered, at least once
+   in that block, with its entry's ``english`` or one of its ``english_variants`` (see renderings
+   for the little that may differ: case, a leading "the", a trailing gloss in parentheses).
+4. Plain text: no Chinese left, no Markdown, no bracketed notes or emendation markers, the
+   report's quotation marks as “ ” (balanced), never a straight ".
+
+Limits, by design: both checks are per block, not per sentence, so a number or term present
+elsewhere in the block satisfies them (an English "one" counts for any 1); the qualifier check
+counts words ("over" in "Over the past year" counts too). They catch omissions and changed
+figures, not every mistranslation: that is the reviewer's part (status: reviewed).
 
 Exceptions are data, each with its reason: ``number_exceptions`` (the number as the checker
 prints it) and ``term_exceptions`` (the marked form). An exception that excuses nothing is an
