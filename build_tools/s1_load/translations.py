@@ -14,7 +14,8 @@ and is checked against the report's text, every problem a located DataError (``p
    in that block, with its entry's ``english`` or one of its ``english_variants`` (see renderings
    for the little that may differ: case, a leading "the", a trailing gloss in parentheses).
 4. Plain text: no Chinese left, no Markdown, no bracketed notes or emendation markers, the
-   report's quotation marks as “ ” (balanced), never a straight ".
+   report's quotation marks as “ ” (balanced), never a straight ", and as many of them as the
+   Chinese has quoted expressions (a quoted term whose entry renders it unquoted aside).
 
 Limits, by design: both checks are per block, not per sentence, so a number or term present
 elsewhere in the block satisfies them (an English "one" counts for any 1); the qualifier check
@@ -339,6 +340,7 @@ def fold(text: str) -> str:
 
 # Markdown and notes: emphasis, code, links, headings, tables, footnotes, bracketed editorial
 # notes ([sic], [1], 〔〕) and the Chinese punctuation that shows a passage left untranslated.
+QUOTED = re.compile(r"“[^“”]*”")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 NOT_PLAIN = re.compile(r"[\[\]{}*_`#|<>\\〔〕【】（）《》、。，；：！？]|\((?:sic|note|tr\.|translator|ed\.|editor)", re.I)
 
@@ -396,6 +398,18 @@ def block_problems(para: Translation, chinese: str, matcher: TermMatcher, entrie
 
     matches = matcher.find(chinese)
     in_term = [(m.start, m.end) for m in matches]
+    # The report's quotation marks are kept: one “ in the English for each quoted expression of
+    # the Chinese, but where the quoted words are a marked term, its entry's English decides
+    # ("13th Five-Year Plan" has none; “At Most One Visit” reform has its own).
+    # Such a term's rendering in quotation marks counts for nothing either way.
+    unquoted = {(m.start, m.end): entries[m.form] for m in matches if "“" not in entries[m.form].english}
+    quoted = [q for q in QUOTED.finditer(chinese) if (q.start() + 1, q.end() - 1) not in unquoted]
+    rest_en = fold(en)
+    for entry in unquoted.values():
+        for r in renderings(entry):
+            rest_en = rest_en.replace(f"“{r}”", r)
+    if rest_en.count("“") < len(quoted):
+        yield ("en",), f"{len(quoted)} quoted expression(s) in the Chinese, {rest_en.count('“')} in the English: keep the report's quotation marks"
     # 2. Numbers (those inside a marked term are the term's, and rule 3 checks its rendering).
     excused = {x.number: j for j, x in enumerate(para.number_exceptions)}
     used: set[str] = set()

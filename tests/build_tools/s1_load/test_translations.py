@@ -160,6 +160,7 @@ def test_terms_use_the_entrys_english_as_the_entry_quotes_it():
     assert problems(chinese, good, [reform, dayu, station]) == []
     assert problems(chinese, good.replace("“At Most One Visit” reform", '"At Most One Visit" reform'), [reform, dayu, station]) == [
         "straight double quote: the report's quotation marks are “ and ” in English",
+        "1 quoted expression(s) in the Chinese, 0 in the English: keep the report's quotation marks",
         "term 最多跑一次 (x-5) is not rendered as '“At Most One Visit” reform'",
     ]
     assert problems(chinese, good.replace("Dayu Ding", "Great Yu Cauldron"), [reform, dayu, station]) == [
@@ -171,6 +172,17 @@ def test_terms_use_the_entrys_english_as_the_entry_quotes_it():
     excused = {"term_exceptions": [{"term": "大禹鼎", "reason": "a test of the exception"}]}
     assert problems(chinese, good.replace("Dayu Ding", "Great Yu Cauldron"), [reform, dayu, station], **excused) == []
     assert problems(chinese, good, [reform, dayu, station], **excused) == ["term exception '大禹鼎' excuses nothing: the English has its rendering"]
+
+
+def test_the_reports_quotation_marks_are_kept_unless_the_entry_renders_the_term_without():
+    plan = entry("十三五", "13th Five-Year Plan")
+    big = entry("大干项目", "going all out on projects")
+    chinese = "“十三五”收官，突出“大干项目”，把握“牛鼻子”。"
+    assert problems(chinese, "the end of the 13th Five-Year Plan, going all out on projects, the “crux”", [plan, big]) == []
+    # Quoting an unquoted entry's rendering is allowed, but does not stand in for a lost quotation.
+    assert problems(chinese, "the end of the 13th Five-Year Plan, “going all out on projects”, the crux", [plan, big]) == [
+        "1 quoted expression(s) in the Chinese, 0 in the English: keep the report's quotation marks"
+    ]
 
 
 def test_renderings_drop_a_leading_the_and_a_trailing_gloss_only():
