@@ -23,6 +23,8 @@ NAMES = SEEDS / "names.yaml"
 PUBLISHERS = SEEDS / "publishers.yaml"
 LEDGER = SEEDS / "ledger.yaml"
 NONQUANTITIES = SEEDS / "ledger-nonquantities.yaml"
+# The edition's own English translation of every block, keyed by citation id.
+TRANSLATION_EN = SEEDS / "translations" / "en.yaml"
 TEMPLATES = Path(__file__).resolve().parent / "s2_render" / "templates"
 DOCS = ROOT / "docs"
 BUILD = ROOT / "build"
@@ -52,7 +54,8 @@ class _SeedFile:
     """A file of the seeds folder, or the real one where a fixture folder has none of its own."""
 
     def __init__(self, real: Path):
-        self.name = real.name
+        # The path inside the seeds folder (translations/en.yaml sits in a folder of its own).
+        self.name = real.relative_to(SEEDS).as_posix()
 
     def __get__(self, seeds: "SeedFiles", owner=None) -> Path:
         own = seeds.root / self.name
@@ -82,6 +85,7 @@ class SeedFiles:
     house_style = _SeedFile(HOUSE_STYLE)
     names = _SeedFile(NAMES)
     publishers = _SeedFile(PUBLISHERS)
+    translation_en = _SeedFile(TRANSLATION_EN)
 
     @property
     def sha256(self) -> str | None:
@@ -107,6 +111,7 @@ class SeedFiles:
             self.house_style,
             self.names,
             self.publishers,
+            self.translation_en,
         ]
         entries = sorted(p for p in self.glossary.glob("*.yaml") if not p.is_dir()) if self.glossary.is_dir() else []
         return own + entries

@@ -17,6 +17,7 @@ from build_tools.s1_load import (
     publishers,
     source,
     structure,
+    translations,
 )
 from build_tools.s1_load.interface import load_interface
 from build_tools.s1_load.overrides import load_overrides
@@ -101,6 +102,11 @@ def _load_edition(seeds: paths.SeedFiles, errors: list[DataError]) -> tuple[Load
             DataError(seeds.nonquantities, 1, f"number {n!r} in {cid} is neither in the ledger nor listed as a non-quantity")
             for cid, n in ledger.uncovered_numbers(rows, nonq, texts)
         ]
+    # The English translation: every block, its numbers and its marked terms.
+    _tr, _, tr_errors = _guarded(
+        translations.load_translation, seeds.translation_en, lambda t, d: translations.check(t, d, texts, entries, seeds.translation_en) if t else []
+    )
+    errors += tr_errors
     # The report as received is pinned (and was checked on reading); a fixture's own is hashed here.
     sha = seeds.sha256 or hashlib.sha256(seeds.text.read_bytes()).hexdigest()
     return Loaded(report, entries, [note for _, note in notes or []], rows or [], texts, sha, registry), errors
@@ -125,6 +131,7 @@ def _schema_errors(seeds: paths.SeedFiles) -> list[DataError]:
         (glossary.load_notes, seeds.notes),
         (ledger.load_ledger, seeds.ledger),
         (ledger.load_nonquantities, seeds.nonquantities),
+        (translations.load_translation, seeds.translation_en),
     ):
         errors += _guarded(loader, path)[-1]
     return errors

@@ -95,6 +95,9 @@ class Entry(Strict):
     level: Literal[tuple(LEVELS)]  # type: ignore[valid-type]
     pinyin: str | None = None
     english: str = Field(min_length=1)
+    # Grammatical forms of `english` a translation may use instead (a plural, a possessive), so
+    # that the translations' term check accepts them; never a different rendering.
+    english_variants: list[str] = Field([], description="grammatical variants of english (plural, possessive) that a translation may use")
     # Where the English rendering comes from: an official English source that prints it (quote),
     # or "edition" for the edition's own rendering.
     english_source: DocumentSource | Literal["edition"] = Field(
@@ -153,3 +156,37 @@ class NonQuantity(Strict):
 
 class NonQuantities(Strict):
     items: list[NonQuantity]
+
+
+class NumberException(Strict):
+    """A number of the Chinese block that its translation does not render as such, and why."""
+
+    number: str = Field(min_length=1, description="the number as the checker prints it (6.7%, 2.8万, 第三, 以上)")
+    reason: str = Field(min_length=4)
+
+
+class TermException(Strict):
+    """A marked glossary form that the translation does not render with its entry's English, and why."""
+
+    term: str = Field(min_length=1, description="the surface form marked in the block")
+    reason: str = Field(min_length=4)
+
+
+class Translation(Strict):
+    """One block of the report in translation, by citation id."""
+
+    id: str = Field(pattern=CID_PATTERN)
+    status: Literal["draft", "reviewed"]
+    en: str = Field(min_length=1)
+    number_exceptions: list[NumberException] = []
+    term_exceptions: list[TermException] = []
+
+
+class Translations(Strict):
+    """A translation of the whole report: who made it, how, and every block."""
+
+    language: Literal["en"]
+    translator: str = Field(min_length=2)
+    note: str = Field(min_length=10)
+    number_style: str = Field(min_length=10, description="the house format of numbers in the translation")
+    paragraphs: list[Translation]
