@@ -21,7 +21,7 @@ from build_tools.s1_load import (
 )
 from build_tools.s1_load.interface import load_interface
 from build_tools.s1_load.overrides import load_overrides
-from build_tools.s1_load.schema import Entry, LedgerRow, Note
+from build_tools.s1_load.schema import Entry, LedgerRow, Note, Translations
 from build_tools.s1_load.yamlio import BuildError, DataError
 
 
@@ -39,6 +39,8 @@ class Loaded:
     # The interface's messages and the house style, by variant code (empty while either has errors).
     messages: dict[str, dict[str, str]] = field(default_factory=dict)
     styles: dict[str, house_style.VariantStyle] = field(default_factory=dict)
+    # The edition's English translation (seeds/translations/en.yaml); None while it has errors.
+    english: Translations | None = None
 
 
 def load_report(seeds: paths.SeedFiles = paths.SeedFiles()) -> Report:
@@ -103,13 +105,15 @@ def _load_edition(seeds: paths.SeedFiles, errors: list[DataError]) -> tuple[Load
             for cid, n in ledger.uncovered_numbers(rows, nonq, texts)
         ]
     # The English translation: every block, its numbers and its marked terms.
-    _tr, _, tr_errors = _guarded(
+    translation, _, tr_errors = _guarded(
         translations.load_translation, seeds.translation_en, lambda t, d: translations.check(t, d, texts, entries, seeds.translation_en) if t else []
     )
     errors += tr_errors
     # The report as received is pinned (and was checked on reading); a fixture's own is hashed here.
     sha = seeds.sha256 or hashlib.sha256(seeds.text.read_bytes()).hexdigest()
-    return Loaded(report, entries, [note for _, note in notes or []], rows or [], texts, sha, registry), errors
+    loaded = Loaded(report, entries, [note for _, note in notes or []], rows or [], texts, sha, registry)
+    loaded.english = translation
+    return loaded, errors
 
 
 def _guarded(loader, path, check=None):

@@ -31,6 +31,7 @@ class Edition:
     seed_sha256: str = ""
     messages: dict[str, dict[str, str]] = field(default_factory=dict)  # the interface's, by variant code
     styles: dict = field(default_factory=dict)  # each traditional variant's house style, by code
+    english_note: str = ""  # who made the English translation and how (shown above it)
 
     def for_variant(self, code: str) -> Edition:
         """This edition as a variant's pages are rendered: its own interface messages, each marked
@@ -50,9 +51,19 @@ def annotate(loaded: Loaded) -> Edition:
     for p in ledger.place(loaded.ledger, loaded.texts):
         placed.setdefault(p.row.para, []).append(p)
     ui = UI(loaded.messages.get(registry.SOURCE.code, {}))
-    ctx = Context({e.id: e for e in loaded.entries}, matcher, by_para, block_pages(loaded.report), placed, loaded.publishers, ui)
+    english = {t.id: t for t in loaded.english.paragraphs} if loaded.english else {}
+    ctx = Context({e.id: e for e in loaded.entries}, matcher, by_para, block_pages(loaded.report), placed, loaded.publishers, ui, english)
     return Edition(
-        loaded.report, loaded.entries, ctx, loaded.texts, occurrences(loaded.texts, matcher), loaded.ledger, loaded.seed_sha256, loaded.messages, loaded.styles
+        loaded.report,
+        loaded.entries,
+        ctx,
+        loaded.texts,
+        occurrences(loaded.texts, matcher),
+        loaded.ledger,
+        loaded.seed_sha256,
+        loaded.messages,
+        loaded.styles,
+        english_note(loaded),
     )
 
 
@@ -60,6 +71,11 @@ def load_edition(seeds: paths.SeedFiles = paths.SeedFiles(), root: Path | None =
     """Stage 1 (load and check every seed, all problems listed) and the annotation for rendering."""
     loaded, errors = s1_edition.load_edition(seeds, root)
     return (annotate(loaded) if loaded is not None else None), errors
+
+
+def english_note(loaded: Loaded) -> str:
+    """The translation's own account of itself, shown with it: translator and note, from its file."""
+    return f"{loaded.english.translator}. {loaded.english.note}" if loaded.english else ""
 
 
 def block_pages(report: Report) -> dict[str, str]:

@@ -26,7 +26,7 @@ def render_all(ed: Edition) -> dict[str, str]:
     """Every generated file under docs/, keyed by relative path: the report's pages, then each
     page of the registry, from its own view builder; the interface in ``ed``'s variant
     (Edition.for_variant), the rest in simplified, for OpenCC to convert."""
-    files = render.pages_markdown(ed.report, ed.ctx)
+    files = render.pages_markdown(ed.report, ed.ctx, ed.english_note)
     files["index.md"] = home_page(ed)
     files["emendations.md"] = emendations_page(ed)
     files["glossary.md"], files["terms.md"] = glossary_pages(ed)

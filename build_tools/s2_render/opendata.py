@@ -44,6 +44,8 @@ class BlockData(Strict):
     anchor: str = Field(description="fragment id of the block on that page")
     seed_line: int = Field(description="line of the seed file where the block starts")
     source: str = Field(description="the block's text exactly as in the seed file")
+    en: str | None = Field(None, description="the edition's English translation of the block (unofficial; seeds/translations/en.yaml), the same in every variant's data")
+    en_status: Literal["draft", "reviewed"] | None = Field(None, description="draft, or reviewed once checked against the Chinese sentence by sentence")
     text: dict[str, str] = Field(description=f"the edition's text by variant: {', '.join(v.code for v in registry.VARIANTS)}")
     emendations: list[EmendationData]
 
@@ -145,6 +147,8 @@ def export(ed: Edition, configs: dict[str, str | None]) -> dict[str, str]:
                 anchor=f"p-{b.cid}",
                 seed_line=b.line,
                 source=b.source,
+                en=ed.ctx.english[b.cid].en if b.cid in ed.ctx.english else None,
+                en_status=ed.ctx.english[b.cid].status if b.cid in ed.ctx.english else None,
                 text={code: convert_text(b.text, cc) for code, cc in configs.items()},
                 emendations=[EmendationData(rule=e.rule, before=e.before, after=e.after, start=e.start, reason=e.reason) for e in b.emendations],
             )
@@ -176,7 +180,10 @@ def export(ed: Edition, configs: dict[str, str | None]) -> dict[str, str]:
     files = {
         "data/report.json": _json(report_data),
         "data/report.schema.json": _schema(ReportData, "report"),
-        "data/report.csv": _csv(["cid", "kind", "page", *[f"text_{c}" for c in codes]], [[b.cid, b.kind, b.page, *[b.text[c] for c in codes]] for b in blocks]),
+        "data/report.csv": _csv(
+            ["cid", "kind", "page", *[f"text_{c}" for c in codes], "en", "en_status"],
+            [[b.cid, b.kind, b.page, *[b.text[c] for c in codes], b.en or "", b.en_status or ""] for b in blocks],
+        ),
         "data/emendations.csv": _csv(
             ["cid", "rule", "before", "after", "reason"], [[b.cid, e.rule, e.before, e.after, e.reason] for b in blocks for e in b.emendations]
         ),
@@ -232,7 +239,7 @@ DATA_FILES = [
 # text as received with the emendations that index into it, the simplified term, and the text of
 # each variant (under its code). Every other string with Han characters in it is converted.
 KEPT_FIELDS = frozenset(
-    {"id", "cid", "para", "url", "page", "anchor", "pinyin", "english", "source", "before", "after", "simplified", "seed_sha256", "$id", "$schema"}
+    {"id", "cid", "para", "url", "page", "anchor", "pinyin", "english", "source", "before", "after", "simplified", "seed_sha256", "en", "en_status", "$id", "$schema"}
     | {v.code for v in VARIANTS}
     | {f"text_{v.code}" for v in VARIANTS}
 )

@@ -21,7 +21,8 @@ from markupsafe import Markup, escape
 from build_tools.model import Block, Page, Report
 from build_tools.paths import TEMPLATES
 from build_tools.s1_load.publishers import Registry
-from build_tools.s1_load.schema import Entry, Note
+from build_tools.s1_load.schema import Entry, Note, Translation
+from build_tools.s1_load.translations import fold, renderings
 from build_tools.s2_render import sanitize
 from build_tools.s2_render.annotate import TermMatcher
 from build_tools.s2_render.ui import UI, source_ui
@@ -69,6 +70,7 @@ class Context:
     numbers: dict[str, list] = field(default_factory=dict)  # citation id → ledger.Placed
     publishers: Registry | None = None  # who publishes at each source's host (seeds/publishers.yaml)
     ui: UI = field(default_factory=source_ui)  # the edition's own words in the page's variant
+    english: dict[str, Translation] = field(default_factory=dict)  # citation id → its English (seeds/translations/en.yaml)
 
     def cite_link(self, from_md: str, cid: str) -> str:
         return rel(from_md, self.block_page[cid], anchor_of(cid))
@@ -164,17 +166,60 @@ def editorial_html(block: Block, ctx: Context, md_path: str) -> Markup:
 
 
 def block_html(block: Block, ctx: Context, md_path: str, tag: str = "p") -> Markup:
+    """A block of the report, and its English after it when the translation has it: a paragraph
+    and its English in one div.pair (side by side in the 中英对照 view), a list item's English as
+    the next item (the list lays them out in two columns)."""
     body = inline_html(block, ctx, md_path) + editorial_html(block, ctx, md_path)
-    return Markup(f'<{tag} class="para para-{block.kind}" id="{anchor_of(block.cid)}" data-para="{block.cid}">') + body + Markup(f"</{tag}>")
+    chinese = Markup(f'<{tag} class="para para-{block.kind}" id="{anchor_of(block.cid)}" data-para="{block.cid}">') + body + Markup(f"</{tag}>")
+    if block.cid not in ctx.english:
+        return chinese
+    english = english_html(block, ctx, md_path, tag)
+    return chinese + english if tag == "li" else Markup('<div class="pair">') + chinese + english + Markup("</div>")
 
 
 def heading_html(block: Block, ctx: Context, md_path: str) -> Markup:
-    """A heading's inner HTML: the report's words in a data-para span, markers editorial."""
+    """A heading's inner HTML: the report's words in a data-para span, markers editorial; its
+    English in a span of its own after it."""
     return (
         Markup(f'<span class="para para-{block.kind}" id="{anchor_of(block.cid)}" data-para="{block.cid}">')
         + inline_html(block, ctx, md_path)
         + editorial_html(block, ctx, md_path)
         + Markup("</span>")
+        + (english_html(block, ctx, md_path, "span") if block.cid in ctx.english else Markup(""))
+    )
+
+
+def english_html(block: Block, ctx: Context, md_path: str, tag: str) -> Markup:
+    """The block's English (an element with data-para-en and lang="en", never converted): the
+    glossary terms marked in the Chinese marked in it too, where their English stands, linking to
+    the same entries; its citation link and copy button; its review status."""
+    t = ctx.english[block.cid]
+    text, folded = t.en, fold(t.en)
+    spans: list[tuple[int, int, str]] = []
+    for entry_id in dict.fromkeys(m.entry_id for m in ctx.matcher.find(block.text)):
+        for rendering in renderings(ctx.entries[entry_id]):
+            for m in re.finditer(re.escape(rendering), folded):
+                if not any(s < m.end() and m.start() < e for s, e, _ in spans):
+                    spans.append((m.start(), m.end(), entry_id))
+    out, done = [], 0
+    for start, end, entry_id in sorted(spans):
+        entry = ctx.entries[entry_id]
+        href = rel(md_path, "glossary.md", entry_id)
+        out.append(escape(text[done:start]))
+        out.append(Markup('<a class="term" data-term="{}" href="{}" title="{}">{}</a>').format(entry_id, href, entry.definition, text[start:end]))
+        done = end
+    out.append(escape(text[done:]))
+    status = Markup(' <span class="en-status" data-editorial>{}</span>').format(ctx.ui("en_reviewed")) if t.status == "reviewed" else Markup("")
+    markers = Markup(
+        '<a class="para-link" data-editorial data-search-exclude href="#{}" title="{}">{}</a>'
+        '<button class="cite-copy" data-editorial data-search-exclude type="button" data-cite="{}" data-cite-lang="en" title="{}" aria-label="{}"></button>'
+    ).format(anchor_of(block.cid), ctx.ui("para_link_tip"), block.cid, block.cid, ctx.ui("cite_copy"), ctx.ui("cite_copy_label", cid=block.cid))
+    return (
+        Markup('<{} class="para-en para-en-{}" lang="en" data-para-en="{}" data-en-status="{}">').format(tag, block.kind, block.cid, t.status)
+        + Markup("").join(out)
+        + status
+        + markers
+        + Markup("</{}>").format(tag)
     )
 
 
@@ -269,8 +314,9 @@ def render_template(name: str, **values) -> str:
     return ENV.get_template(name).render(**values)
 
 
-def pages_markdown(report: Report, ctx: Context) -> dict[str, str]:
-    """Every report page's Markdown, keyed by path under docs/."""
+def pages_markdown(report: Report, ctx: Context, english_note: str = "") -> dict[str, str]:
+    """Every report page's Markdown, keyed by path under docs/; ``english_note``: the translation's
+    account of itself, shown above its text."""
     out = {}
     for page in report.pages:
         md = page_path(page.slug)
@@ -291,6 +337,7 @@ def pages_markdown(report: Report, ctx: Context) -> dict[str, str]:
             note_html=note_html,
             notes=ctx.notes,
             ui=ctx.ui,
+            english_note=english_note,
             description=page_description(page),
         )
     return out
