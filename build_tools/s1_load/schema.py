@@ -172,6 +172,25 @@ class TermException(Strict):
     reason: str = Field(min_length=4)
 
 
+class ReviewNote(Strict):
+    """The review of a block's translation against the Chinese: by whom, when, what it changed."""
+
+    by: str = Field(min_length=2, description="who reviewed the block, and how (a person, or a machine-assisted pass, said so)")
+    date: str = Field(description="the day of the review: YYYY-MM-DD", json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}$"})
+    changes: str = Field(min_length=4, description="one line: what the review changed in the English, or none")
+
+    @field_validator("date")
+    @classmethod
+    def _date(cls, value: str) -> str:
+        try:
+            if len(value) != 10:
+                raise ValueError
+            datetime.strptime(value, "%Y-%m-%d")
+        except ValueError:
+            raise ValueError("not a date: write YYYY-MM-DD (a real one)") from None
+        return value
+
+
 class Translation(Strict):
     """One block of the report in translation, by citation id."""
 
@@ -180,6 +199,9 @@ class Translation(Strict):
     en: str = Field(min_length=1)
     number_exceptions: list[NumberException] = []
     term_exceptions: list[TermException] = []
+    # A reviewed block says who reviewed it, when and what changed; a draft has none (the
+    # translations check enforces both ways).
+    review: ReviewNote | None = None
 
 
 class Translations(Strict):

@@ -16,6 +16,8 @@ and is checked against the report's text, every problem a located DataError (``p
 4. Plain text: no Chinese left, no Markdown, no bracketed notes or emendation markers, the
    report's quotation marks as “ ” (balanced), never a straight ", and as many of them as the
    Chinese has quoted expressions (a quoted term whose entry renders it unquoted aside).
+5. Review: a block with ``status: reviewed`` has a ``review`` (by whom, when, what it changed),
+   reported at its status line when it has none; a draft has none, reported at its review.
 
 Limits, by design: both checks are per block, not per sentence, so a number or term present
 elsewhere in the block satisfies them (an English "one" counts for any 1); the qualifier check
@@ -385,6 +387,12 @@ def block_problems(para: Translation, chinese: str, matcher: TermMatcher, entrie
     """The problems of one block's translation, each with its place in the entry (a loc).
 
     ``entries`` maps each surface form of the glossary to its entry."""
+    # 5. Review: "reviewed" is a claim about the block, so it says who checked it, when and what
+    # changed; a draft carries no review, so that none is left behind by a block set back to draft.
+    if para.status == "reviewed" and para.review is None:
+        yield ("status",), "status reviewed without a review: add review (by, date, changes), or set status: draft"
+    elif para.status == "draft" and para.review is not None:
+        yield ("review",), "a draft has a review: set status: reviewed, or remove the review"
     en = para.en
     # 4. Plain text.
     if han := HAN.search(en):

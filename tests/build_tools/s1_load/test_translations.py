@@ -215,9 +215,10 @@ def test_the_real_translation_covers_the_report_and_passes(edition):
     assert errors == [] and model is not None
     assert [p.id for p in model.paragraphs] == list(edition.texts)
     assert translations.check(model, data, edition.texts, edition.entries) == []
-    # An AI-assisted draft says so, and no block is marked reviewed without a reviewer.
+    # An AI-assisted draft says so, and no block is marked reviewed without its review.
     assert "machine-assisted" in model.translator
-    assert {p.status for p in model.paragraphs} == {"draft"}
+    assert {p.status for p in model.paragraphs} == {"draft", "reviewed"}
+    assert all((p.status == "reviewed") == (p.review is not None) for p in model.paragraphs)
 
 
 def test_a_broken_copy_lists_exactly_its_problems(tmp_path):
@@ -260,6 +261,52 @@ def _line(text: str, marker: str) -> int:
 def _en_line(text: str, cid: str) -> int:
     start = text.index(f'  - id: "{cid}"\n')
     return text[: text.index("    en:", start)].count("\n") + 1
+
+
+REVIEW = {"by": "a reviewer who reads both languages", "date": "2026-12-01", "changes": "none"}
+
+
+def test_a_reviewed_block_has_a_review_and_a_draft_none():
+    def review_problems(status: str, review: dict | None) -> list[str]:
+        para = Translation(id="1.0.1", status=status, en="the reform", review=review)
+        return [f"{loc}: {msg}" for loc, msg in translations.block_problems(para, "改革", TermMatcher({}), {})]
+
+    assert review_problems("reviewed", REVIEW) == []
+    assert review_problems("draft", None) == []
+    assert review_problems("reviewed", None) == [
+        "('status',): status reviewed without a review: add review (by, date, changes), or set status: draft"
+    ]
+    assert review_problems("draft", REVIEW) == ["('review',): a draft has a review: set status: reviewed, or remove the review"]
+
+
+def test_a_reviewed_block_without_a_review_is_refused_at_its_status_line(tmp_path):
+    from build_tools.s2_render.edition import load_edition
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(paths.SEEDS, seeds)
+    path = seeds / "translations" / "en.yaml"
+    text = path.read_text(encoding="utf-8")
+    # A reviewed block loses its review; a draft gains one.
+    reviewed = re.search(r'  - id: "(?P<id>[^"]+)"\n    status: reviewed\n    en: >-\n(?:      .*\n)+(?P<review>    review:\n(?:      .*\n)+)', text)
+    assert reviewed is not None
+    text = text[: reviewed.start("review")] + text[reviewed.end("review") :]
+    draft = '  - id: "1.0.2"\n    status: draft\n'
+    assert text.count(draft) == 1
+    text = text.replace(draft, draft + '    review:\n      by: someone\n      date: "2026-12-01"\n      changes: none\n')
+    path.write_text(text, encoding="utf-8")
+    _, errors = load_edition(paths.SeedFiles(seeds))
+    cid = reviewed["id"]
+    status_line = _line(text, f'  - id: "{cid}"\n    status: reviewed') + 1
+    review_line = _line(text, draft) + 2
+    assert sorted(str(e).replace(f"{seeds}/", "") for e in errors) == sorted([
+        f"translations/en.yaml:{status_line}: {cid}: status reviewed without a review: add review (by, date, changes), or set status: draft",
+        f"translations/en.yaml:{review_line}: 1.0.2: a draft has a review: set status: reviewed, or remove the review",
+    ])
+
+
+def test_a_review_has_a_real_date():
+    with pytest.raises(ValueError, match="not a date"):
+        Translation(id="1.0.1", status="reviewed", en="the reform", review={**REVIEW, "date": "2026-12-32"})
 
 
 def test_the_schema_refuses_a_status_other_than_draft_or_reviewed(tmp_path):
