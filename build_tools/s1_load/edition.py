@@ -111,9 +111,9 @@ def _load_edition(seeds: paths.SeedFiles, errors: list[DataError]) -> tuple[Load
     errors += tr_errors
     # The report as received is pinned (and was checked on reading); a fixture's own is hashed here.
     sha = seeds.sha256 or hashlib.sha256(seeds.text.read_bytes()).hexdigest()
-    loaded = Loaded(report, entries, [note for _, note in notes or []], rows or [], texts, sha, registry)
-    loaded.english = translation
-    return loaded, errors
+    edition = Loaded(report, entries, [note for _, note in notes or []], rows or [], texts, sha, registry)
+    edition.english = translation
+    return edition, errors
 
 
 def _guarded(loader, path, check=None):

@@ -44,7 +44,9 @@ class BlockData(Strict):
     anchor: str = Field(description="fragment id of the block on that page")
     seed_line: int = Field(description="line of the seed file where the block starts")
     source: str = Field(description="the block's text exactly as in the seed file")
-    en: str | None = Field(None, description="the edition's English translation of the block (unofficial; seeds/translations/en.yaml), the same in every variant's data")
+    en: str | None = Field(
+        None, description="the edition's English translation of the block (unofficial; seeds/translations/en.yaml), the same in every variant's data"
+    )
     en_status: Literal["draft", "reviewed"] | None = Field(None, description="draft, or reviewed once checked against the Chinese sentence by sentence")
     text: dict[str, str] = Field(description=f"the edition's text by variant: {', '.join(v.code for v in registry.VARIANTS)}")
     emendations: list[EmendationData]
@@ -239,7 +241,25 @@ DATA_FILES = [
 # text as received with the emendations that index into it, the simplified term, and the text of
 # each variant (under its code). Every other string with Han characters in it is converted.
 KEPT_FIELDS = frozenset(
-    {"id", "cid", "para", "url", "page", "anchor", "pinyin", "english", "source", "before", "after", "simplified", "seed_sha256", "en", "en_status", "$id", "$schema"}
+    {
+        "id",
+        "cid",
+        "para",
+        "url",
+        "page",
+        "anchor",
+        "pinyin",
+        "english",
+        "source",
+        "before",
+        "after",
+        "simplified",
+        "seed_sha256",
+        "en",
+        "en_status",
+        "$id",
+        "$schema",
+    }
     | {v.code for v in VARIANTS}
     | {f"text_{v.code}" for v in VARIANTS}
 )

@@ -209,7 +209,7 @@ def english_html(block: Block, ctx: Context, md_path: str, tag: str) -> Markup:
         out.append(Markup('<a class="term" data-term="{}" href="{}" title="{}">{}</a>').format(entry_id, href, entry.definition, text[start:end]))
         done = end
     out.append(escape(text[done:]))
-    status = Markup(' <span class="en-status" data-editorial>{}</span>').format(ctx.ui("en_reviewed")) if t.status == "reviewed" else Markup("")
+    status = Markup('<span class="en-status" data-editorial>{}</span>').format(ctx.ui("en_reviewed")) if t.status == "reviewed" else Markup("")
     markers = Markup(
         '<a class="para-link" data-editorial data-search-exclude href="#{}" title="{}">{}</a>'
         '<button class="cite-copy" data-editorial data-search-exclude type="button" data-cite="{}" data-cite-lang="en" title="{}" aria-label="{}"></button>'
