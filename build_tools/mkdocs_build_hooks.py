@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from build_tools import paths
 from build_tools.s2_render import sanitize
+from build_tools.s3_search import paragraphs
 from build_tools.s3_search.segments import Segments
 from build_tools.s4_bundle import csp
 
@@ -53,7 +54,13 @@ def on_config(config):
     return config
 
 
+# After Material's search and offline plugins have written the index: one entry per paragraph.
+@event_priority(-100)
 def on_post_build(config):
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(search, "search_index", None)
+    if index is not None and (Path(config.site_dir) / "search" / "search_index.json").exists():
+        paragraphs.rewrite_index(Path(config.site_dir), index._segment_chinese)
     SEGMENTS.save()
 
 

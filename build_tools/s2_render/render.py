@@ -215,7 +215,7 @@ def english_html(block: Block, ctx: Context, md_path: str, tag: str) -> Markup:
         '<button class="cite-copy" data-editorial data-search-exclude type="button" data-cite="{}" data-cite-lang="en" title="{}" aria-label="{}"></button>'
     ).format(anchor_of(block.cid), ctx.ui("para_link_tip"), block.cid, block.cid, ctx.ui("cite_copy"), ctx.ui("cite_copy_label", cid=block.cid))
     return (
-        Markup('<{} class="para-en para-en-{}" lang="en" data-para-en="{}" data-en-status="{}">').format(tag, block.kind, block.cid, t.status)
+        Markup('<{} class="para-en para-en-{}" id="{}-en" lang="en" data-para-en="{}" data-en-status="{}">').format(tag, block.kind, anchor_of(block.cid), block.cid, t.status)
         + Markup("").join(out)
         + status
         + markers

@@ -11,6 +11,7 @@ from build_tools.s1_load import glossary
 from build_tools.s1_load.yamlio import BuildError
 from build_tools.s2_render import generate
 from build_tools.s2_render.edition import Edition, load_edition
+from build_tools.s3_search import cross_script
 from build_tools.s3_search.jieba_dicts import jieba_dictionary
 from build_tools.s3_search.material_fixes import patched_search_worker
 from build_tools.s4_bundle import write_docs
@@ -28,7 +29,7 @@ def prepare(settings: BuildSettings, docs: Path | None = paths.DOCS, build: Path
     files = generate.render_all(edition)
     files.update(open_data(edition, build))
     files["data/index.md"] = data_page(edition, settings.site_url)
-    files.update(patched_search_worker())
+    files.update(patched_search_worker(query_tables(edition, build)[registry.SOURCE.code]))
     if docs is not None:
         write_docs.write_changed(docs, files, build / MANIFEST_NAME)
     write_if_changed(build / "jieba" / "zh-Hans.txt", jieba_dictionary(list(glossary.surface_forms(edition.entries))))
@@ -41,6 +42,16 @@ def open_data(edition: Edition, build: Path) -> dict[str, str]:
     from build_tools.s2_render import opendata
 
     return opendata.export(edition, variant_configs(build / "opencc"))
+
+
+def query_tables(edition: Edition, build: Path) -> dict[str, dict[str, str]]:
+    """Each variant's table for queries typed in another script (s3_search.cross_script), from the
+    report's blocks and the glossary's terms and definitions as each variant prints them."""
+    from build_tools.convert import convert_plain, variant_configs
+
+    texts = [b.text for b in edition.report.blocks()] + [t for e in edition.entries for t in (e.term, *e.forms, e.definition)]
+    configs = variant_configs(build / "opencc")
+    return cross_script.tables({code: convert_plain(texts, cc) if cc else texts for code, cc in configs.items()}, registry.SOURCE.code)
 
 
 def data_page(edition: Edition, site_url: str) -> str:
@@ -73,6 +84,7 @@ def variant_pages(edition: Edition, code: str, site_url: str, files: dict[str, s
     pages = generate.render_all(own)
     pages["data/index.md"] = data_page(own, site_url)
     pages.update(opendata.variant_data({k: v for k, v in files.items() if k.startswith("data/")}, config))
+    pages.update(patched_search_worker(query_tables(edition, paths.BUILD)[code]))
     return pages
 
 

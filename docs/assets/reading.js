@@ -59,11 +59,15 @@
     if (target) place(target);
   }
 
-  // A link to a paragraph (#p-2.4.1) lands on what the view shows of it.
+  // A link to a paragraph (#p-2.4.1) lands on what the view shows of it; a link to its English
+  // (#p-2.4.1-en, an English search hit) shows the English beside the Chinese if it was hidden.
   function followHash() {
-    var m = /^#p-(.+)$/.exec(decodeURIComponent(window.location.hash));
-    var target = m && shown(m[1], root.getAttribute("data-view"));
-    if (target && root.getAttribute("data-view") === "en") place(target);
+    var m = /^#p-(.+?)(-en)?$/.exec(decodeURIComponent(window.location.hash));
+    if (!m) return;
+    if (m[2] && root.getAttribute("data-view") === "zh") apply("bi", false);
+    var view = root.getAttribute("data-view");
+    var target = m[2] ? document.querySelector('[data-para-en="' + m[1] + '"]') : shown(m[1], view);
+    if (target && (m[2] || view === "en")) place(target);
   }
 
   apply(saved(), false);

@@ -1,0 +1,68 @@
+"""Search by paragraph, in Chromium, from the offline bundle with the network blocked: a hit is a
+paragraph at its citation anchor, highlighted on arrival; a citation id finds its paragraph; a
+query in either script finds the same paragraphs on every variant; English finds the English."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.test_offline_bundle import search, url
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def hits(w, query: str) -> list[str]:
+    """The result links of a query, as site paths with their anchors (the highlight parameter dropped)."""
+    search(w, query)
+    hrefs = w.page.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    return [re.sub(r"^file://.*?/(zh-TW/|zh-HK/)?(?=[^/]*(/|$))", "", re.sub(r"\?h=[^#]*", "", h)).split("/bundle/")[-1] for h in hrefs]
+
+
+def paragraphs(found: list[str]) -> list[str]:
+    return [h.rsplit("#", 1)[1] for h in found if "#p-" in h]
+
+
+@pytest.mark.parametrize("variant,typed,printed", [("zh-TW/", "数字经济", "數字經濟"), ("zh-HK/", "营商环境", "營商環境"), ("", "數字經濟", "数字经济")])
+def test_a_query_in_either_script_finds_the_same_paragraphs(watched, bundle, variant, typed, printed):
+    page = watched.page
+    page.goto(url(bundle, f"{variant}index.html"))
+    other = paragraphs(hits(watched, typed))
+    page.goto(url(bundle, f"{variant}index.html"))
+    own = paragraphs(hits(watched, printed))
+    assert own and other == own
+    watched.assert_clean()
+
+
+def test_a_hit_is_a_paragraph_ranked_by_what_it_says_and_highlighted_on_arrival(watched, bundle, edition):
+    page = watched.page
+    page.goto(url(bundle, "index.html"))
+    found = paragraphs(hits(watched, "数字经济"))
+    # The first paragraph found has the words; the report's paragraphs come before the index pages.
+    first = found[0].removeprefix("p-")
+    assert "数字" in edition.texts[first] and "经济" in edition.texts[first], first
+    page.locator(f'.md-search-result__link[href*="#p-{first}"]').first.click()
+    page.wait_for_url(re.compile(f"#p-{re.escape(first)}$"))
+    marks = page.locator(f'[data-para="{first}"] mark')
+    assert marks.count() > 0
+    watched.assert_clean()
+
+
+def test_a_citation_id_finds_its_paragraph(watched, bundle):
+    page = watched.page
+    page.goto(url(bundle, "index.html"))
+    assert "p-2.2.3" in paragraphs(hits(watched, "2.2.3"))[:2]
+    watched.assert_clean()
+
+
+def test_english_finds_the_english_and_shows_it_on_arrival(watched, bundle):
+    page = watched.page
+    page.goto(url(bundle, "index.html"))
+    found = hits(watched, "At Most One Visit")
+    assert "p-2.4.1-en" in paragraphs(found)
+    page.locator('.md-search-result__link[href*="#p-2.4.1-en"]').first.click()
+    page.wait_for_url(re.compile("#p-2.4.1-en$"))
+    assert page.locator("html").get_attribute("data-view") in ("bi", "en")
+    assert page.locator('[data-para-en="2.4.1"]').is_visible()
+    watched.assert_clean()
