@@ -76,6 +76,47 @@ class Context:
         return rel(from_md, self.block_page[cid], anchor_of(cid))
 
 
+def entry_href(md_path: str, entry_id: str) -> str:
+    """Where a glossary entry is, from a page: the one place that says so."""
+    return rel(md_path, "glossary.md", entry_id)
+
+
+def cards_html(blocks: list[Block], ctx: Context, md_path: str) -> Markup:
+    """The cards of the terms and numbers that ``blocks`` mark (templates/cards.html.j2), for
+    docs/assets/cards.js: what a reader sees on hover, focus or tap instead of leaving the page."""
+    from build_tools.s1_load import glossary as glossary_mod
+    from build_tools.s1_load.ledger import printed
+
+    ids = dict.fromkeys(m.entry_id for b in blocks for m in ctx.matcher.find(b.text))
+    entries = [
+        {
+            "id": i,
+            "term": ctx.entries[i].term,
+            "pinyin": glossary_mod.pinyin_of(ctx.entries[i]),
+            "english": ctx.entries[i].english,
+            "definition": ctx.entries[i].definition,
+            "status": ctx.entries[i].status,
+            "href": entry_href(md_path, i),
+        }
+        for i in ids
+    ]
+    rows = {p.row.id: p.row for b in blocks for p in ctx.numbers.get(b.cid, [])}
+    numbers = [
+        {
+            "id": r.id,
+            "indicator": r.indicator,
+            "year": r.year,
+            "kind": r.kind,
+            "comparison": r.comparison,
+            "figure": f"{printed(r)}{r.unit}",
+            "quote": quoted(r.quote),
+            "href": rel(md_path, "numbers.md", f"n-{r.id}"),
+        }
+        for r in rows.values()
+    ]
+    return Markup(render_template("cards.html.j2", entries=entries, rows=numbers, ui=ctx.ui)) if entries or numbers else Markup("")
+
+
 def anchor_of(cid: str) -> str:
     return f"p-{cid}"
 
@@ -114,21 +155,17 @@ def inline_html(block: Block, ctx: Context, md_path: str) -> Markup:
     for s, e in leads:
         opens.setdefault(s, []).append('<strong class="lead">')
         closes.setdefault(e, []).insert(0, "</strong>")
-    glossary_md = "glossary.md"
     for m in matches:
-        entry = ctx.entries[m.entry_id]
-        href = rel(md_path, glossary_md, m.entry_id)
-        title = html.escape(entry.definition, quote=True)
-        opens.setdefault(m.start, []).append(f'<a class="term" data-term="{m.entry_id}" href="{href}" title="{title}">')
+        href = entry_href(md_path, m.entry_id)
+        opens.setdefault(m.start, []).append(f'<a class="term" data-term="{m.entry_id}" href="{href}">')
         closes.setdefault(m.end, []).insert(0, "</a>")
     seen_numbers = set()
     for p in numbers:
         if (p.start, p.end) in seen_numbers:
             continue  # one number stated for two indicators ("各8000亩") links to the first row
         seen_numbers.add((p.start, p.end))
-        title = ctx.ui("number_tip", indicator=p.row.indicator, year=p.row.year, kind=ctx.ui(p.row.kind))
         href = rel(md_path, "numbers.md", f"n-{p.row.id}")
-        opens.setdefault(p.start, []).append(f'<a class="num" data-ledger="{p.row.id}" href="{href}" title="{title}">')
+        opens.setdefault(p.start, []).append(f'<a class="num" data-ledger="{p.row.id}" href="{href}">')
         closes.setdefault(p.end, []).insert(0, "</a>")
     out: list[str] = []
     marker = sic(ctx.ui)
@@ -203,10 +240,8 @@ def english_html(block: Block, ctx: Context, md_path: str, tag: str) -> Markup:
                     spans.append((m.start(), m.end(), entry_id))
     out, done = [], 0
     for start, end, entry_id in sorted(spans):
-        entry = ctx.entries[entry_id]
-        href = rel(md_path, "glossary.md", entry_id)
         out.append(escape(text[done:start]))
-        out.append(Markup('<a class="term" data-term="{}" href="{}" title="{}">{}</a>').format(entry_id, href, entry.definition, text[start:end]))
+        out.append(Markup('<a class="term" data-term="{}" href="{}">{}</a>').format(entry_id, entry_href(md_path, entry_id), text[start:end]))
         done = end
     out.append(escape(text[done:]))
     status = Markup('<span class="en-status" data-editorial>{}</span>').format(ctx.ui("en_reviewed")) if t.status == "reviewed" else Markup("")
@@ -338,6 +373,7 @@ def pages_markdown(report: Report, ctx: Context, english_note: str = "") -> dict
             notes=ctx.notes,
             ui=ctx.ui,
             english_note=english_note,
+            cards=cards_html([b for b in (page.part_heading, page.heading, *page.blocks) if b is not None], ctx, md),
             description=page_description(page),
         )
     return out

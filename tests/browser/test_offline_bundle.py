@@ -53,21 +53,6 @@ def test_search_in_a_traditional_variant_with_a_traditional_query(watched, bundl
     watched.assert_clean()
 
 
-def test_hovering_a_term_shows_its_definition(watched, bundle, edition):
-    page = watched.page
-    page.goto(url(bundle, "2/4.html"))
-    term = page.locator('a.term[data-term="zuiduo-paoyici"]').first
-    definition = next(e.definition for e in edition.entries if e.id == "zuiduo-paoyici")
-    term.hover()
-    tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text=definition[:12])
-    tooltip.first.wait_for(state="visible", timeout=5000)
-    page.mouse.move(5, 5)
-    # Keyboard users get it too.
-    term.focus()
-    tooltip.first.wait_for(state="visible", timeout=5000)
-    watched.assert_clean()
-
-
 def test_term_link_leads_to_the_glossary_entry(watched, bundle):
     page = watched.page
     page.goto(url(bundle, "2/4.html"))
@@ -142,22 +127,6 @@ def test_hosted_site_search_and_switch(watched, hosted):
     page.wait_for_url(hosted + "zh-TW/3/2.html*")
     assert page.locator("html").get_attribute("lang") == "zh-Hant-TW"
     watched.assert_clean()
-
-
-def test_tapping_a_term_on_a_touch_screen_shows_its_definition(browser, bundle, edition):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort())
-    page = context.new_page()
-    page.goto(url(bundle, "2/4.html"))
-    definition = next(e.definition for e in edition.entries if e.id == "zuiduo-paoyici")
-    term = page.locator('a.term[data-term="zuiduo-paoyici"]').first
-    term.tap()
-    tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text=definition[:12]).first
-    tooltip.wait_for(state="visible", timeout=5000)
-    assert page.url.endswith("2/4.html")  # the first tap stays on the page
-    term.tap()
-    page.wait_for_url("**/glossary.html#zuiduo-paoyici")
-    context.close()
 
 
 def test_print_keeps_text_ids_and_notes_without_chrome(watched, bundle):

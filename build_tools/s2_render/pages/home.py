@@ -32,4 +32,5 @@ def home_page(ed: Edition) -> str:
         block_html=render.block_html,
         emendation_count=emendation_count(ed),
         appendix=registry.APPENDIX,
+        cards=render.cards_html(list(report.front), ctx, "index.md"),
     )

@@ -70,16 +70,20 @@ def test_every_block_is_the_report_text_after_emendations(built, edition, conver
     assert found == expected
 
 
-def test_every_term_links_to_its_entry_with_the_definition(built, edition):
+def test_every_term_links_to_its_entry_and_has_its_card(built, edition):
     entries = {e.id: e for e in edition.entries}
     glossary = soup(built["site"] / "glossary.html")
     count = 0
     for page in pages(built["site"]):
-        for a in soup(page).select("a.term[data-term]"):
+        html = soup(page)
+        for a in html.select("a.term[data-term]"):
             entry = entries[a["data-term"]]
-            assert a["title"] == entry.definition
             assert a["href"].endswith(f"glossary.html#{entry.id}")
-            count += 1
+            # Its card on the same page: term, English and the definition, as text.
+            card = html.select_one(f'.term-cards [data-card="term:{entry.id}"]')
+            assert card is not None and entry.definition in card.get_text() and entry.english in card.get_text()
+            # The Chinese occurrences are the glossary's concordance; the English marks them again.
+            count += a.find_parent(attrs={"data-para-en": True}) is None
     assert glossary.find(id="zuiduo-paoyici") is not None
     assert count == sum(len(v) for v in edition.occurrences.values())
 
@@ -122,7 +126,9 @@ def visible_text(page: Path) -> str:
     doc = soup(page)
     # Text marked as simplified is so on purpose (a glossary term's simplified form, the name
     # 简体 in the switcher); scripts and styles are not text.
-    for keep in doc.select('body [lang="zh-Hans"], script, style'):
+    # Japanese and English are not Chinese; a form the house style names but does not use (about
+    # page) is marked translate="no".
+    for keep in doc.select('body [lang="zh-Hans"], body [lang="ja"], body [lang="en"], body [translate="no"], script, style'):
         keep.decompose()
     return doc.get_text()
 
@@ -226,8 +232,8 @@ def repo_copy(tmp_path: Path) -> Path:
 def test_a_strict_mkdocs_warning_fails_the_build(tmp_path):
     # A broken link in a hand-written page is a warning, and --strict must make it fatal.
     copy = repo_copy(tmp_path)
-    about = copy / "docs" / "about.md"
-    about.write_text(about.read_text(encoding="utf-8") + "\n[断链](no-such-page.md)\n", encoding="utf-8")
+    # A hand-written page (docs/ holds generated ones and the hand-written assets).
+    (copy / "docs" / "hand-written.md").write_text("# 手写页\n\n[断链](no-such-page.md)\n", encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "build_tools", "build"], cwd=copy, capture_output=True, text=True)
     assert proc.returncode == 1
     assert "no-such-page.md" in proc.stderr and not (copy / "site").exists()
@@ -536,9 +542,9 @@ def test_csv_files_parse_with_their_headers(built):
     import csv
 
     expected = {
-        "report.csv": ["cid", "kind", "page", "text_zh-Hans", "text_zh-TW", "text_zh-HK"],
+        "report.csv": ["cid", "kind", "page", "text_zh-Hans", "text_zh-TW", "text_zh-HK", "en", "en_status"],
         "emendations.csv": ["cid", "rule", "before", "after", "reason"],
-        "glossary.csv": ["id", "term", "forms", "category", "level", "pinyin", "english", "definition", "status", "occurrences"],
+        "glossary.csv": ["id", "term", "simplified", "forms", "category", "level", "pinyin", "english", "definition", "status", "occurrences"],
         "ledger.csv": ["id", "para", "indicator", "value", "printed", "unit", "comparison", "year", "kind", "counterpart", "headline", "quote", "note"],
     }
     for name, header in expected.items():
