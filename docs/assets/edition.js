@@ -3,15 +3,12 @@
 (function () {
   "use strict";
 
-  var SIMPLIFIED_QUOTES = { open: "“", close: "”", inner: { "“": "‘", "”": "’", "‘": "“", "’": "”" } };
-  var TRADITIONAL_QUOTES = { open: "「", close: "」", inner: { "「": "『", "」": "』", "『": "「", "』": "」" } };
-  var LABELS = {
-    "zh-Hans": { copied: "已复制引文", report: "衢州市2020年政府工作报告", para: "第 {id} 段", quotes: SIMPLIFIED_QUOTES },
-    "zh-Hant-TW": { copied: "已複製引文", report: "衢州市2020年政府工作報告", para: "第 {id} 段", quotes: TRADITIONAL_QUOTES },
-    "zh-Hant-HK": { copied: "已複製引文", report: "衢州市2020年政府工作報告", para: "第 {id} 段", quotes: TRADITIONAL_QUOTES }
-  };
+  // This variant's words and the page's address, from the page (overrides/main.html).
+  var DATA = (function () {
+    try { return JSON.parse(document.getElementById("edition-messages").textContent); } catch (e) { return { messages: {} }; }
+  })();
+  var M = DATA.messages || {};
   var STORE = "quzhou-edition.variant";
-  var labels = LABELS[document.documentElement.lang] || LABELS["zh-Hans"];
 
   // The report's words of a block: the element minus everything editorial.
   function reportText(el) {
@@ -20,14 +17,38 @@
     return copy.textContent.trim();
   }
 
-  function citation(el) {
-    var id = el.getAttribute("data-para");
-    var url = location.href.split("#")[0] + "#p-" + id;
-    // The citation quotes with the page's own marks (「」 in the traditional variants), and the
-    // paragraph's quotation marks go one level in, as they nest inside the citation's.
-    var marks = labels.quotes;
-    var inner = reportText(el).replace(/[“”‘’「」『』]/g, function (c) { return marks.inner[c] || c; });
-    return marks.open + inner + marks.close + "（" + labels.report + "，" + labels.para.replace("{id}", id) + "）" + url;
+  // The page's address: always under the configured site URL, so that a citation copied from the
+  // offline bundle (file://) still names the published page; without one, the page's own http(s)
+  // address, and from disk none.
+  function pageUrl() {
+    if (DATA.site_url) return DATA.site_url.replace(/\/?$/, "/") + (DATA.page_url || "");
+    if (/^https?:$/.test(location.protocol)) return location.href.split("#")[0];
+    return "";
+  }
+
+  // The one citation format (also in docs/about.md and the print header):
+  // 汤飞帆：《衢州市2020年政府工作报告》（2020年4月24日），第 2.4.1 段，载《…（注释版）》，https://…#p-2.4.1
+  function citation(first, last) {
+    var ids = last && last !== first ? first + "—" + last : first;
+    var url = pageUrl();
+    return M.cite_speaker + "：《" + M.cite_title + "》（" + M.cite_date + "），" +
+      M.cite_para_before + " " + ids + " " + M.cite_para_after + "，" +
+      M.cite_in + "《" + DATA.site_name + "》" + (url ? "，" + url + "#p-" + first : "");
+  }
+
+  // A passage quoted with the page's own marks (「」 in the traditional variants); its own
+  // quotation marks go one level in, as they nest inside the citation's.
+  function quoted(text) {
+    var swap = {};
+    swap[M.quote_open] = M.quote_inner_open; swap[M.quote_close] = M.quote_inner_close;
+    swap[M.quote_inner_open] = M.quote_open; swap[M.quote_inner_close] = M.quote_close;
+    var inner = text.replace(/[\s\S]/g, function (c) { return Object.prototype.hasOwnProperty.call(swap, c) ? swap[c] : c; });
+    return M.quote_open + inner + M.quote_close;
+  }
+
+  // What a copy gives: the words, quoted, then one citation on the next line.
+  function citedPassage(text, first, last) {
+    return quoted(text) + "\n" + citation(first, last);
   }
 
   function copyText(text) {
@@ -39,15 +60,61 @@
     return Promise.resolve();
   }
 
+  function copyParagraph(block, button, done) {
+    var id = block.getAttribute("data-para");
+    copyText(citedPassage(reportText(block), id, id)).then(function () {
+      button.classList.add("copied");
+      button.setAttribute("title", M.citation_copied);
+      if (done) done();
+      setTimeout(function () { button.classList.remove("copied"); button.setAttribute("title", M.copy_citation); }, 1500);
+    });
+  }
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest(".cite-copy");
     if (!button) return;
-    var block = button.closest("[data-para]");
-    copyText(citation(block)).then(function () {
-      button.classList.add("copied");
-      button.setAttribute("title", labels.copied);
-      setTimeout(function () { button.classList.remove("copied"); }, 1500);
+    copyParagraph(button.closest("[data-para]"), button);
+  });
+
+  // Text of a copied fragment, blocks on lines of their own.
+  var BLOCKS = /^(P|LI|H[1-6]|DIV|ASIDE|UL|OL|BLOCKQUOTE|TABLE|TR|SECTION|ARTICLE|FIGURE)$/;
+  function fragmentText(node) {
+    var out = "";
+    node.childNodes.forEach(function (n) {
+      if (n.nodeType === 3) out += n.data;
+      else if (n.nodeType === 1) out += BLOCKS.test(n.tagName) ? "\n" + fragmentText(n) + "\n" : fragmentText(n);
     });
+    return out;
+  }
+  function withoutEditorial(fragment) {
+    fragment.querySelectorAll("[data-editorial]").forEach(function (n) { n.remove(); });
+    return fragment;
+  }
+
+  // Copying a selection of the report: its words without the edition's markers (note refs, 校,
+  // ids, buttons, notes), then the citation of the paragraphs it spans (first–last).
+  document.addEventListener("copy", function (event) {
+    var active = document.activeElement;
+    if (active && /^(INPUT|TEXTAREA)$/.test(active.tagName)) return;
+    var selection = window.getSelection();
+    if (!selection || selection.isCollapsed || !selection.rangeCount || !event.clipboardData) return;
+    var range = selection.getRangeAt(0);
+    var ids = [];
+    document.querySelectorAll("[data-para]").forEach(function (block) {
+      if (!range.intersectsNode(block)) return;
+      // Only blocks of which some of the report's words are selected (a triple click ends the
+      // range at the start of the next block).
+      var part = document.createRange();
+      part.selectNodeContents(block);
+      if (range.compareBoundaryPoints(Range.START_TO_START, part) > 0) part.setStart(range.startContainer, range.startOffset);
+      if (range.compareBoundaryPoints(Range.END_TO_END, part) < 0) part.setEnd(range.endContainer, range.endOffset);
+      if (fragmentText(withoutEditorial(part.cloneContents())).trim()) ids.push(block.getAttribute("data-para"));
+    });
+    if (!ids.length) return;
+    var text = fragmentText(withoutEditorial(range.cloneContents())).replace(/\s*\n\s*/g, "\n").trim();
+    if (!text) return;
+    event.clipboardData.setData("text/plain", citedPassage(text, ids[0], ids[ids.length - 1]));
+    event.preventDefault();
   });
 
   // Material's search dialog has no accessible name; give it the search field's own label.

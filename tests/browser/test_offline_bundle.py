@@ -106,11 +106,12 @@ def test_copy_citation_copies_text_id_and_url(watched, bundle, edition):
     copied = copy_citation(watched.page, url(bundle, "2/4.html"), "2.4.2")
     # The paragraph's own quotation marks (“亲”“清”) go one level in inside the citation's.
     inner = edition.texts["2.4.2"].translate(str.maketrans("“”‘’", "‘’“”"))
-    assert copied.startswith(f"“{inner}”（") and "‘亲’" in copied
+    assert copied.startswith(f"“{inner}”\n") and "‘亲’" in copied
     assert "第 2.4.2 段" in copied and copied.endswith("2/4.html#p-2.4.2")
     # A traditional page quotes with its own marks, nested 「『』」, never mixed with “”.
     copied = copy_citation(watched.page, url(bundle, "zh-TW/2/4.html"), "2.4.2")
     assert copied.startswith("「") and "『親』" in copied and not any(c in copied for c in "“”‘’")
+    assert "第 2.4.2 段，載《" in copied and "file:" not in copied
     watched.assert_clean()
 
 
