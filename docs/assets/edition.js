@@ -76,6 +76,57 @@
     copyParagraph(button.closest("[data-para]"), button);
   });
 
+  // Touch screens have no hover and no margin: a tap on a block of the report (not on a link or a
+  // button in it, not ending a selection) opens a bar under it with its id, "copy citation" and its
+  // link; another tap on it, or elsewhere, closes it.
+  var bar = null, barBlock = null;
+  function closeBar() {
+    if (bar) bar.remove();
+    if (barBlock) barBlock.classList.remove("para-active");
+    bar = barBlock = null;
+  }
+  function openBar(block) {
+    var id = block.getAttribute("data-para");
+    bar = document.createElement("div");
+    bar.className = "para-actions";
+    bar.setAttribute("role", "toolbar");
+    bar.setAttribute("aria-label", M.para_actions + " " + id);
+    bar.setAttribute("data-editorial", "");
+    bar.setAttribute("data-search-exclude", "");
+    var label = document.createElement("span");
+    label.className = "para-actions__id";
+    label.textContent = M.cite_para_before + " " + id + " " + M.cite_para_after;
+    var copy = document.createElement("button");
+    copy.type = "button";
+    copy.className = "para-actions__copy";
+    copy.textContent = M.copy_citation;
+    copy.addEventListener("click", function () {
+      copyParagraph(block, copy, function () { copy.textContent = M.citation_copied; });
+    });
+    var link = document.createElement("a");
+    link.className = "para-actions__link";
+    link.href = "#p-" + id;
+    link.textContent = M.para_link;
+    bar.append(label, copy, link);
+    // After the block; inside a list item (a list holds only items); after a heading, not in it.
+    var host = block.closest("h1, h2, h3, h4, h5, h6") || block;
+    if (host.tagName === "LI") host.appendChild(bar); else host.after(bar);
+    block.classList.add("para-active");
+    barBlock = block;
+  }
+  if (window.matchMedia && window.matchMedia("(hover: none)").matches) {
+    document.addEventListener("click", function (event) {
+      var target = event.target;
+      if (!target.closest || (bar && bar.contains(target))) return;
+      var block = target.closest("[data-para]");
+      var selection = window.getSelection();
+      if (block && (target.closest("a, button") || (selection && !selection.isCollapsed))) return;
+      var same = block && block === barBlock;
+      closeBar();
+      if (block && !same) openBar(block);
+    });
+  }
+
   // Text of a copied fragment, blocks on lines of their own.
   var BLOCKS = /^(P|LI|H[1-6]|DIV|ASIDE|UL|OL|BLOCKQUOTE|TABLE|TR|SECTION|ARTICLE|FIGURE)$/;
   function fragmentText(node) {

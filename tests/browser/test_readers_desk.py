@@ -125,7 +125,9 @@ def test_copying_outside_the_report_is_left_alone(watched, bundle):
     watched.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = watched.page
     page.goto(url(bundle, "about.html"))
-    page.evaluate("() => { const r = document.createRange(); r.selectNodeContents(document.querySelector('#source + p')); getSelection().removeAllRanges(); getSelection().addRange(r); }")
+    page.evaluate(
+        "() => { const r = document.createRange(); r.selectNodeContents(document.querySelector('#source + p')); getSelection().removeAllRanges(); getSelection().addRange(r); }"
+    )
     copied = copied_selection(page)
     assert copied.startswith("本版所据为") and "第 " not in copied and "汤飞帆：《" not in copied
     watched.assert_clean()
@@ -139,3 +141,110 @@ def test_markers_in_the_text_cannot_be_selected(watched, bundle):
     # The report's words are selectable.
     assert page.locator('[data-para="2.4.1"]').evaluate("e => getComputedStyle(e).userSelect") != "none"
     watched.assert_clean()
+
+
+# 2. Visible citation ids; the touch screen's action bar
+
+
+def geometry(page, cid: str) -> dict:
+    """Where a block, its id and the end of its report text are."""
+    return page.evaluate(
+        """cid => {
+            const block = document.querySelector(`[data-para="${cid}"]`);
+            const words = [...block.childNodes].filter(n => !(n.nodeType === 1 && n.hasAttribute('data-editorial')));
+            const range = document.createRange();
+            range.setStartBefore(words[0]); range.setEndAfter(words[words.length - 1]);
+            const rect = e => { const r = e.getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height}; };
+            const link = block.querySelector('.para-link');
+            return {block: rect(block), text: rect(range), link: rect(link), linkStyle: getComputedStyle(link).display + ' ' + getComputedStyle(link).opacity};
+        }""",
+        cid,
+    )
+
+
+def test_ids_are_visible_in_the_margin_and_add_no_line(watched, bundle):
+    page = watched.page
+    page.goto(url(bundle, "2/4.html"))
+    for cid in ("2.4", "2.4.1", "2.4.2"):
+        g = geometry(page, cid)
+        assert g["linkStyle"].split() in (["inline", "1"], ["block", "1"]), cid
+        # Beside the text, in the margin, on the block's first line.
+        assert g["link"]["left"] >= g["text"]["right"] and g["link"]["right"] <= 1280, (cid, g)
+        assert abs(g["link"]["top"] - g["block"]["top"]) < 12, (cid, g)
+        # The block ends with its text: the id and button take no line of their own.
+        assert g["block"]["bottom"] - g["text"]["bottom"] < 8, (cid, g)
+    assert page.locator('[data-para="2.4.1"] .para-link').is_visible()
+    # The section's text starts under its heading, not 43 px below it.
+    gap = page.evaluate(
+        "document.querySelector('[data-para=\"2.4.1\"]').getBoundingClientRect().top - document.querySelector('h1').getBoundingClientRect().bottom"
+    )
+    assert gap < 25
+    watched.assert_clean()
+
+
+def tap_words(page, cid: str) -> None:
+    """Tap a character of a block's own words (not a term, not a marker)."""
+    point = page.evaluate(
+        """cid => {
+            const block = document.querySelector(`[data-para="${cid}"]`);
+            block.scrollIntoView({block: 'center'});
+            const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+            let node;
+            while ((node = walker.nextNode())) {
+                if (node.parentElement.closest('a, button, [data-editorial]') || node.data.trim().length < 3) continue;
+                const range = document.createRange(); range.setStart(node, 1); range.setEnd(node, 2);
+                const r = range.getBoundingClientRect();
+                return {x: r.left + r.width / 2, y: r.top + r.height / 2};
+            }
+        }""",
+        cid,
+    )
+    page.touchscreen.tap(point["x"], point["y"])
+
+
+def test_a_tap_on_a_paragraph_opens_its_action_bar(touch, bundle):
+    page = touch
+    page.goto(url(bundle, "2/4.html"))
+    # No margin on a phone: the ids and copy buttons are in the bar, not in the text.
+    assert not page.locator('[data-para="2.4.1"] .para-link').is_visible()
+    page.locator('[data-para="2.4.2"]').scroll_into_view_if_needed()
+    tap_words(page, "2.4.2")
+    bar = page.locator(".para-actions")
+    bar.wait_for(state="visible")
+    assert bar.count() == 1
+    assert bar.locator(".para-actions__id").inner_text() == "第 2.4.2 段"
+    assert bar.get_attribute("aria-label") == "引用本段 2.4.2"
+    # Touch targets of at least 44 px.
+    for control in (".para-actions__copy", ".para-actions__link"):
+        box = bar.locator(control).bounding_box()
+        assert box["width"] >= 44 and box["height"] >= 44, (control, box)
+    bar.locator(".para-actions__copy").tap()
+    bar.locator(".para-actions__copy", has_text="已复制引文").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("“持续激发市场活力。") and copied.endswith("\n" + citation("zh-Hans", "2.4.2", "2/4.html", "2.4.2"))
+    bar.locator(".para-actions__link").tap()
+    page.wait_for_url("**/2/4.html#p-2.4.2")
+    # Another paragraph moves the bar; a second tap on it closes it.
+    tap_words(page, "2.4.1")
+    page.locator(".para-actions__id", has_text="第 2.4.1 段").wait_for()
+    assert page.locator(".para-actions").count() == 1
+    tap_words(page, "2.4.1")
+    assert page.locator(".para-actions").count() == 0
+
+
+def test_small_markers_take_a_44px_tap_on_a_touch_screen(touch, bundle):
+    page = touch
+    page.goto(url(bundle, "2/4.html"))
+    for marker in ('[data-para="2.4.1"] .note-ref a', ".em-marker", ".note-back"):
+        size = page.locator(marker).first.evaluate("e => [getComputedStyle(e, '::after').width, getComputedStyle(e, '::after').height]")
+        assert size == ["44px", "44px"], marker
+
+
+def test_a_tap_in_the_traditional_variant_speaks_its_words(touch, bundle):
+    page = touch
+    page.goto(url(bundle, "zh-HK/2/4.html"))
+    tap_words(page, "2.4.1")
+    bar = page.locator(".para-actions")
+    bar.wait_for(state="visible")
+    assert bar.locator(".para-actions__copy").inner_text() == "複製引文"
+    assert bar.locator(".para-actions__link").inner_text() == "本段連結"
