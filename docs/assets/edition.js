@@ -168,6 +168,10 @@
     event.preventDefault();
   });
 
+  // The day a page is printed, for its print header (shown only on paper).
+  var today = new Date().toLocaleDateString(document.documentElement.lang || "zh-Hans", { year: "numeric", month: "long", day: "numeric" });
+  document.querySelectorAll(".print-date").forEach(function (el) { el.textContent = today; });
+
   // Material's search dialog has no accessible name; give it the search field's own label.
   var dialog = document.querySelector(".md-search[role=dialog]");
   var field = document.querySelector(".md-search__input");

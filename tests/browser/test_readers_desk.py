@@ -8,6 +8,8 @@ citation copied from disk must still name the published page.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.conftest import HOSTED
@@ -248,3 +250,52 @@ def test_a_tap_in_the_traditional_variant_speaks_its_words(touch, bundle):
     bar.wait_for(state="visible")
     assert bar.locator(".para-actions__copy").inner_text() == "複製引文"
     assert bar.locator(".para-actions__link").inner_text() == "本段連結"
+
+
+# 3. Print that stands alone
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b", pdf))
+
+
+@pytest.mark.parametrize("variant", ["zh-Hans", "zh-TW"])
+def test_a_printed_page_cites_itself_and_shows_no_chrome_or_unexplained_marks(watched, bundle, variant):
+    page = watched.page
+    page.goto(url(bundle, f"{PREFIX[variant]}2/4.html"))
+    header = page.locator(".print-header")
+    assert not header.is_visible()  # paper only
+    page.emulate_media(media="print")
+    assert header.is_visible()
+    text = header.inner_text()
+    today = page.evaluate("new Date().toLocaleDateString(document.documentElement.lang, {year: 'numeric', month: 'long', day: 'numeric'})")
+    if variant == "zh-Hans":
+        assert "引用本页：汤飞帆：《衢州市2020年政府工作报告》（2020年4月24日），持之以恒打造最优营商环境，载《衢州市2020年政府工作报告（注释版）》，" in text
+        assert f"打印日期：{today}" in text and "编者注" in text
+    else:
+        assert "引用本頁：湯飛帆：《衢州市2020年政府工作報告》（2020年4月24日），" in text and f"列印日期：{today}" in text
+    assert f"{SITE}{PREFIX[variant]}2/4.html" in text and "file:" not in text
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search", ".edition-switcher", ".cite-copy", ".em-marker", ".md-skip"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+    # The ids stay (the header says what they are), so do the notes, broken across pages like text.
+    assert page.locator('[data-para="2.4.1"] .para-link').is_visible()
+    notes = page.locator("aside.notes").first
+    assert notes.is_visible() and notes.evaluate("e => getComputedStyle(e).breakInside") == "auto"
+    # No underlined or coloured links.
+    decorations = page.locator("article a:visible").evaluate_all("els => [...new Set(els.map(e => getComputedStyle(e).textDecorationLine))]")
+    assert decorations == ["none"]
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and 1 <= pdf_pages(pdf) <= 2
+    watched.assert_clean()
+
+
+def test_printing_from_a_phone_gives_the_same_page(touch, bundle):
+    page = touch
+    page.goto(url(bundle, "1/covid.html"))
+    tap_words(page, "1.0.5")
+    page.emulate_media(media="print")
+    assert page.locator(".print-header").is_visible()
+    assert not page.locator(".para-actions").is_visible()
+    pdf = page.pdf(format="A4")
+    # The text and its three notes on two pages: no note pushed whole onto a page of its own.
+    assert pdf.startswith(b"%PDF") and pdf_pages(pdf) == 2
