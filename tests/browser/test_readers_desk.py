@@ -9,9 +9,11 @@ citation copied from disk must still name the published page.
 from __future__ import annotations
 
 import re
+import zipfile
 
 import pytest
 
+from tests.browser.test_offline_bundle import clean, search
 from tests.conftest import HOSTED
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -299,3 +301,49 @@ def test_printing_from_a_phone_gives_the_same_page(touch, bundle):
     pdf = page.pdf(format="A4")
     # The text and its three notes on two pages: no note pushed whole onto a page of its own.
     assert pdf.startswith(b"%PDF") and pdf_pages(pdf) == 2
+
+
+# 4. A lighter bundle and site: no source maps, only the search languages the worker loads, and
+# the variants use the root's copy of every asset and data file.
+
+BUNDLE_LIMIT = 3_500_000
+
+
+def test_the_bundle_is_light_and_ships_only_what_its_pages_use(built):
+    assert built["zip"].stat().st_size <= BUNDLE_LIMIT
+    with zipfile.ZipFile(built["zip"]) as zf:
+        names = [n.split("/", 1)[1] for n in zf.namelist()]
+    assert [n for n in names if n.endswith(".map")] == []
+    assert sorted(n for n in names if "/lunr/" in n) == [
+        "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+        "assets/javascripts/lunr/min/lunr.zh.min.js",
+    ]
+    for prefix in ("zh-TW/", "zh-HK/"):
+        assert not [n for n in names if n.startswith((prefix + "assets/", prefix + "data/")) and not n.endswith(".html")]
+        # Their own pages and search index stay theirs; the index as JSON is for HTTP only.
+        assert {prefix + "2/4.html", prefix + "search/search_index.js"} <= set(names)
+        assert prefix + "search/search_index.json" not in names
+        assert (built["site"] / prefix / "search/search_index.json").exists()
+    # The hosted site is as light.
+    assert [p for p in built["site"].rglob("*.map")] == []
+
+
+@pytest.mark.parametrize("variant,query", [("zh-HK", "兩山"), ("zh-TW", "八八戰略")])
+def test_a_variant_hosted_looks_and_searches_with_the_roots_assets(watched, hosted, variant, query):
+    page = watched.page
+    page.goto(hosted + f"{variant}/2/4.html")
+    # The edition's stylesheet (the header's red) and script (the margin ids) from the root's copy.
+    assert page.locator(".md-header").evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(158, 27, 27)"
+    assert page.locator('[data-para="2.4.1"] .para-link').is_visible()
+    results = [clean(r) for r in search(watched, query)]
+    assert any(r.splitlines()[:2] == ["術語表", query] for r in results)
+    watched.assert_clean()
+
+
+def test_a_variant_data_page_links_the_roots_data(watched, bundle):
+    page = watched.page
+    page.goto(url(bundle, "zh-TW/data/index.html"))
+    link = page.locator('a[href$="glossary.json"]').first
+    assert link.get_attribute("href") == "../../data/glossary.json"
+    target = bundle / "data" / "glossary.json"
+    assert target.exists() and page.evaluate("h => new URL(h, location.href).href", link.get_attribute("href")) == target.as_uri()
