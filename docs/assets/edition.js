@@ -264,14 +264,16 @@
     input.addEventListener("input", function () { applyFilters(input.getAttribute("data-table")); });
   });
 
-  // A reader who chose a variant before lands in it when arriving from outside the edition.
+  // A reader who chose a variant lands in it from the edition's bare address (the root folder, no
+  // page named: what a returning reader types), and nowhere else: an address that names a page,
+  // shared or bookmarked or from a search engine, opens in the script it names.
   try {
     var chosen = localStorage.getItem(STORE);
     var here = document.querySelector('meta[name="edition-variant"]');
-    var fromInside = document.referrer && document.referrer.indexOf(location.origin === "null" ? "file:" : location.origin) === 0;
-    if (chosen && here && chosen !== here.content && !fromInside) {
+    var bare = DATA.landing && /\/$/.test(location.pathname) && !location.search && !location.hash;
+    if (bare && chosen && here && chosen !== here.content) {
       var target = document.querySelector('a[data-variant="' + chosen + '"]');
-      if (target) location.replace(target.href.split("#")[0] + location.hash);
+      if (target) location.replace(target.href);
     }
   } catch (e) { /* storage off */ }
 })();

@@ -347,3 +347,89 @@ def test_a_variant_data_page_links_the_roots_data(watched, bundle):
     assert link.get_attribute("href") == "../../data/glossary.json"
     target = bundle / "data" / "glossary.json"
     assert target.exists() and page.evaluate("h => new URL(h, location.href).href", link.get_attribute("href")) == target.as_uri()
+
+
+# 5. The skip link, a 404 page that works from a subfolder, and the variant a shared URL names
+
+
+@pytest.mark.parametrize("path,label", [("2/4.html", "跳到正文"), ("index.html", "跳到正文"), ("zh-TW/glossary.html", "跳到正文")])
+def test_the_first_tab_reaches_a_skip_link_to_the_text(watched, bundle, path, label):
+    page = watched.page
+    page.goto(url(bundle, path))
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "[document.activeElement.classList.contains('edition-skip'), document.activeElement.textContent.trim(), document.activeElement.getAttribute('href')]"
+    )
+    assert focused == [True, label, "#edition-text"]
+    assert page.locator(".edition-skip").is_visible()
+    # Only one skip link (Material's own, on pages with a table of contents, is not shown).
+    assert page.locator(".md-skip:visible").count() == 1
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "edition-text"
+    # The text follows it: the page's heading, then its blocks.
+    assert page.evaluate("document.getElementById('edition-text').nextElementSibling.matches('h1, .md-content__button, .edition-edit, a')")
+    watched.assert_clean()
+
+
+def test_the_skip_link_on_a_touch_screen_is_out_of_sight(touch, bundle):
+    page = touch
+    page.goto(url(bundle, "2/4.html"))
+    assert page.locator(".edition-skip").evaluate("e => getComputedStyle(e).opacity") == "0"
+
+
+@pytest.mark.parametrize("variant", ["zh-TW", "zh-HK"])
+def test_a_saved_preference_never_redirects_an_address_that_names_a_page(watched, hosted, bundle, variant):
+    page = watched.page
+    for start in (url(bundle, "2/4.html#p-2.4.1"), hosted + "3/1.html", hosted + "index.html", url(bundle, "index.html")):
+        page.goto(start)
+        page.evaluate(f"localStorage.setItem('quzhou-edition.variant', '{variant}')")
+        page.goto(start.replace("#p-2.4.1", "") + ("?shared" if start.startswith("http") else ""))
+        page.wait_for_timeout(300)
+        assert page.evaluate("document.documentElement.lang") == "zh-Hans", start
+    # The edition's bare address (the root folder, no page named) honours it.
+    page.goto(hosted)
+    page.wait_for_url(hosted + f"{variant}/index.html")
+    # A variant's own bare address is explicit: it stays.
+    page.evaluate("localStorage.setItem('quzhou-edition.variant', 'zh-Hans')")
+    page.goto(hosted + f"{variant}/")
+    page.wait_for_timeout(300)
+    assert page.url == hosted + f"{variant}/"
+    watched.assert_clean()
+
+
+@pytest.fixture(scope="module")
+def served_from_a_subfolder(hostile_site):
+    """A build without SITE_URL (the hostile fixture tree's, built by the real command), served
+    under /sub/ as a host would serve a folder, its 404.html for any missing path."""
+    import threading
+    from functools import partial
+    from http.server import ThreadingHTTPServer
+
+    from tests.browser.conftest import PagesHandler
+
+    handler = type("Handler", (PagesHandler,), {"prefix": "/sub/"})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(hostile_site / "site")))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/sub/", hostile_site / "site"
+    server.shutdown()
+    server.server_close()
+
+
+def test_without_a_site_url_the_404_page_uses_no_root_absolute_path_and_works_in_a_subfolder(watched, served_from_a_subfolder):
+    base, site = served_from_a_subfolder
+    for page_404 in (site / "404.html", site / "zh-TW" / "404.html"):
+        html = page_404.read_text(encoding="utf-8")
+        assert re.findall(r'(?:href|src)="/(?!/)[^"]*"', html) == [], page_404
+    page = watched.page
+    response = page.goto(base + "no-such-page.html")
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "找不到这个页面"
+    # Styled (the edition's stylesheet loaded from the subfolder) and its links lead into the subfolder.
+    assert page.locator(".md-header").evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(158, 27, 27)"
+    page.locator("article a", has_text="术语表").first.click()
+    page.wait_for_url(base + "glossary.html")
+    assert watched.outside == []
+    # Opened from disk, as from the offline bundle, it is styled too.
+    page.goto((site / "404.html").as_uri())
+    assert page.locator(".md-header").evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(158, 27, 27)"
