@@ -172,6 +172,29 @@
   var today = new Date().toLocaleDateString(document.documentElement.lang || "zh-Hans", { year: "numeric", month: "long", day: "numeric" });
   document.querySelectorAll(".print-date").forEach(function (el) { el.textContent = today; });
 
+  // On paper, after the text: the page's glossary terms, each once (as the text first writes it),
+  // with the definition its link carries; the screen has the tooltips instead.
+  var article = document.querySelector("article.md-content__inner");
+  var terms = document.querySelectorAll("[data-para] a.term[data-term][title]");
+  if (article && terms.length && M.print_terms) {
+    var seen = {}, list = document.createElement("dl");
+    terms.forEach(function (a) {
+      var key = a.getAttribute("data-term");
+      if (seen[key]) return;
+      seen[key] = true;
+      var dt = document.createElement("dt"), dd = document.createElement("dd");
+      dt.textContent = a.textContent;
+      dd.textContent = a.getAttribute("title");
+      list.append(dt, dd);
+    });
+    var section = document.createElement("section"), heading = document.createElement("h2");
+    section.className = "print-terms";
+    section.setAttribute("data-search-exclude", "");
+    heading.textContent = M.print_terms;
+    section.append(heading, list);
+    article.appendChild(section);
+  }
+
   // Material's search dialog has no accessible name; give it the search field's own label.
   var dialog = document.querySelector(".md-search[role=dialog]");
   var field = document.querySelector(".md-search__input");

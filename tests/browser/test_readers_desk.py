@@ -433,3 +433,22 @@ def test_without_a_site_url_the_404_page_uses_no_root_absolute_path_and_works_in
     # Opened from disk, as from the offline bundle, it is styled too.
     page.goto((site / "404.html").as_uri())
     assert page.locator(".md-header").evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(158, 27, 27)"
+
+
+@pytest.mark.parametrize("variant,heading", [("zh-Hans", "本页术语"), ("zh-HK", "本頁術語")])
+def test_a_printed_page_ends_with_its_terms_and_their_definitions(watched, bundle, edition, variant, heading):
+    page = watched.page
+    page.goto(url(bundle, f"{PREFIX[variant]}2/4.html"))
+    terms = page.locator(".print-terms")
+    assert not terms.is_visible()  # the screen has the tooltips
+    page.emulate_media(media="print")
+    assert terms.is_visible() and terms.locator("h2").inner_text() == heading
+    on_page = page.locator("[data-para] a.term").evaluate_all("els => [...new Set(els.map(e => e.dataset.term))]")
+    assert terms.locator("dt").count() == len(on_page) > 5
+    if variant == "zh-Hans":
+        definition = next(e.definition for e in edition.entries if e.id == "zuiduo-paoyici")
+        assert terms.locator("dt").first.inner_text() == "最多跑一次"
+        assert terms.locator("dd").first.inner_text() == definition
+    # After the text, at the end of the page.
+    assert page.evaluate("document.querySelector('.print-terms') === document.querySelector('article').lastElementChild")
+    watched.assert_clean()
