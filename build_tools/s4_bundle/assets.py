@@ -60,31 +60,38 @@ def lunr_needed(languages: list[str]) -> set[str]:
     return loads | {"min/lunr.stemmer.support.min.js"} if loads else set()
 
 
-def check_worker(root: Path) -> None:
+def check_worker(root: Path) -> bool:
+    """Whether the variant has a search worker (a site without search has none); raise
+    WorkerChanged if it does not load its languages as WORKER_LOADS says."""
     workers = sorted((root / WORKERS).glob("search.*.min.js"))
+    if not workers:
+        return False
     code = workers[0].read_text(encoding="utf-8") if len(workers) == 1 else ""
     missing = [w for w in WORKER_LOADS if w not in code]
     if missing:
         raise WorkerChanged(
             f"{root / WORKERS}: the search worker no longer loads its languages as build_tools/s4_bundle/assets.py expects ({missing[0]}); review the pruning"
         )
+    return True
 
 
 def prune_unused(root: Path) -> list[Path]:
     """Remove from one variant's built site the source maps and the search-language files its worker
     does not load (and the comments naming the removed maps); the removed files."""
-    check_worker(root)
-    needed = lunr_needed(search_languages(root))
+    searched = check_worker(root)
     removed = [p for p in sorted(root.rglob("*.map")) if p.is_file()]
     lunr = root / LUNR
-    removed += [p for p in sorted(lunr.rglob("*")) if p.is_file() and p.relative_to(lunr).as_posix() not in needed]
+    if searched:
+        needed = lunr_needed(search_languages(root))
+        removed += [p for p in sorted(lunr.rglob("*")) if p.is_file() and p.relative_to(lunr).as_posix() not in needed]
     for path in removed:
         path.unlink()
         # The minified file the map belonged to names it in a last-line comment.
         named = path.with_suffix("")
         if path.suffix == ".map" and named.is_file():
             named.write_text(SOURCE_MAP_COMMENT.sub("", named.read_text(encoding="utf-8")), encoding="utf-8")
-    remove_empty_folders(lunr)
+    if lunr.is_dir():
+        remove_empty_folders(lunr)
     return removed
 
 

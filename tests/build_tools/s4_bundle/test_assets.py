@@ -120,3 +120,11 @@ def test_variants_share_identical_files_and_keep_their_own(tmp_path):
     )
     assert (site / "zh-TW/assets/own.js").exists() and (site / "zh-TW/search/search_index.json").exists()
     assert not (site / "zh-TW/data").exists()
+
+
+def test_a_site_without_search_keeps_its_files_but_loses_its_maps(tmp_path):
+    root = make_site(tmp_path)
+    (root / "assets/javascripts/workers/search.1234.min.js").unlink()
+    assets.prune_unused(root)
+    assert "assets/javascripts/lunr/min/lunr.de.min.js" in listing(root)
+    assert not [p for p in listing(root) if p.endswith(".map")]
