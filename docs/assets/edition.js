@@ -1,4 +1,6 @@
-/* Edition behaviour: copy a citation, switch variant at the same paragraph, remember the choice.
+/* Edition behaviour: copy a passage with its citation (button, selection, the touch screen's bar),
+   the print header's date and terms, switch variant at the same paragraph, remember the choice.
+   Its words come from the page (seeds/interface.yaml through overrides/main.html).
    Plain DOM code, no network; works hosted and from file://. */
 (function () {
   "use strict";
@@ -51,8 +53,14 @@
     return quoted(text) + "\n" + citation(first, last);
   }
 
+  // The clipboard API where the page may use it, else (or if it refuses) a selected text area.
   function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { return copyBySelection(text); });
+    }
+    return copyBySelection(text);
+  }
+  function copyBySelection(text) {
     var area = document.createElement("textarea");
     area.value = text; area.setAttribute("readonly", ""); area.style.position = "fixed"; area.style.opacity = "0";
     document.body.appendChild(area); area.select();
