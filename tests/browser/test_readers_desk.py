@@ -452,3 +452,18 @@ def test_a_printed_page_ends_with_its_terms_and_their_definitions(watched, bundl
     # After the text, at the end of the page.
     assert page.evaluate("document.querySelector('.print-terms') === document.querySelector('article').lastElementChild")
     watched.assert_clean()
+
+
+def test_the_bundle_searches_offline_on_a_phone_in_a_variant(touch, bundle):
+    page = touch
+    page.goto(url(bundle, "zh-TW/2/4.html"))
+    page.locator('label.md-header__button[for="__search"]').tap()
+    page.wait_for_function(
+        "() => { const t = document.querySelector('.md-search-result__meta').textContent.trim(); return t.length > 0 && !t.includes('初始化'); }",
+        timeout=15000,
+    )
+    page.locator(".md-search__input").fill("八八戰略")
+    page.keyboard.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    results = [clean(r) for r in page.locator(".md-search-result__item").all_inner_texts()]
+    assert any(r.splitlines()[:2] == ["術語表", "八八戰略"] for r in results)
