@@ -62,7 +62,8 @@ DIRECTIVES = (
     "form-action 'none'",
 )
 
-# Script types a browser does not run: data blocks, here only Material's __config JSON.
+# Script types a browser does not run: data blocks (Material's __config JSON, the edition's messages
+# for edition.js from overrides/main.html).
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
 # Elements that embed other documents or change how every URL in the page resolves.
 FORBIDDEN_ELEMENTS = {"iframe", "frame", "frameset", "object", "embed", "applet", "portal", "base"}
