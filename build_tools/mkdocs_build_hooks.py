@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import jieba
 import jinja2
 from markupsafe import Markup
 from mkdocs.plugins import event_priority
-from mkdocs.utils import get_relative_url, is_error_template
+from mkdocs.utils import get_relative_url, is_error_template, normalize_url
 
 # MkDocs loads this file by path, from whatever folder the build runs in.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -117,10 +116,22 @@ def on_post_page(output, page, config):
     return csp.inject(output, get_relative_url(".", page.url))
 
 
+def on_template_context(context, template_name, config):
+    """An error page without a site URL is rendered relative to its own folder, not to ``/``
+    (csp.error_page_base says why); MkDocs has already made the stylesheet and script addresses
+    with ``/``, so they are made again."""
+    if is_error_template(template_name) and not config.site_url:
+        base = csp.error_page_base("")
+        context["base_url"] = base
+        context["extra_css"] = [normalize_url(str(path), None, base) for path in config.extra_css]
+        context["extra_javascript"] = [normalize_url(str(script), None, base) for script in config.extra_javascript]
+    return context
+
+
 def on_post_template(output, template_name, config):
     if not template_name.endswith(".html"):
         return output
-    # As MkDocs renders templates: error pages with the site's absolute path, others relative.
+    # As the templates were rendered: error pages with csp.error_page_base, others relative.
     if is_error_template(template_name):
-        return csp.inject(output, urlsplit(config.site_url or "/").path)
+        return csp.inject(output, csp.error_page_base(config.site_url or ""))
     return csp.inject(output, get_relative_url(".", template_name))

@@ -195,9 +195,9 @@ def editorial_html(block: Block, ctx: Context, md_path: str) -> Markup:
         parts.append(
             f'<a class="em-marker" data-editorial data-search-exclude href="{href}" title="{ui("emended_tip", count=len(repairs))}">{ui("emended_mark")}</a>'
         )
-    parts.append(f'<a class="para-link" data-editorial data-search-exclude href="#{anchor_of(block.cid)}" title="{ui("para_link_tip")}">{block.cid}</a>')
+    parts.append(f'<a class="para-link" data-editorial data-search-exclude href="#{anchor_of(block.cid)}" title="{ui("para_link")}">{block.cid}</a>')
     parts.append(
-        f'<button class="cite-copy" data-editorial data-search-exclude type="button" data-cite="{block.cid}" title="{ui("cite_copy")}" aria-label="{ui("cite_copy_label", cid=block.cid)}"></button>'
+        f'<button class="cite-copy" data-editorial data-search-exclude type="button" data-cite="{block.cid}" title="{ui("copy_citation")}" aria-label="{ui("cite_copy_label", cid=block.cid)}"></button>'
     )
     return Markup("".join(parts))
 
@@ -248,9 +248,11 @@ def english_html(block: Block, ctx: Context, md_path: str, tag: str) -> Markup:
     markers = Markup(
         '<a class="para-link" data-editorial data-search-exclude href="#{}" title="{}">{}</a>'
         '<button class="cite-copy" data-editorial data-search-exclude type="button" data-cite="{}" data-cite-lang="en" title="{}" aria-label="{}"></button>'
-    ).format(anchor_of(block.cid), ctx.ui("para_link_tip"), block.cid, block.cid, ctx.ui("cite_copy"), ctx.ui("cite_copy_label", cid=block.cid))
+    ).format(anchor_of(block.cid), ctx.ui("para_link"), block.cid, block.cid, ctx.ui("copy_citation"), ctx.ui("cite_copy_label", cid=block.cid))
     return (
-        Markup('<{} class="para-en para-en-{}" id="{}-en" lang="en" data-para-en="{}" data-en-status="{}">').format(tag, block.kind, anchor_of(block.cid), block.cid, t.status)
+        Markup('<{} class="para para-en para-en-{}" id="{}-en" lang="en" data-para-en="{}" data-en-status="{}">').format(
+            tag, block.kind, anchor_of(block.cid), block.cid, t.status
+        )
         + Markup("").join(out)
         + status
         + markers

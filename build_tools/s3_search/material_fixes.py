@@ -22,7 +22,7 @@ FIXED = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)"
 # where jieba cut it whole and misses those where it cut 数字 / 经济 (jieba cuts by context). Every
 # term found is also looked up in its two halves when both are index terms of two characters or more.
 SEGMENTS_RETURN = 'return r.has("")?new Set([t]):r}'
-WITH_HALVES = 'for(const w of[...r])for(let k=2;k<w.length-1;k++)w.slice(0,k)in e&&w.slice(k)in e&&(r.add(w.slice(0,k)),r.add(w.slice(k)));' + SEGMENTS_RETURN
+WITH_HALVES = "for(const w of[...r])for(let k=2;k<w.length-1;k++)w.slice(0,k)in e&&w.slice(k)in e&&(r.add(w.slice(0,k)),r.add(w.slice(k)));" + SEGMENTS_RETURN
 
 
 class PatchFailed(Exception):

@@ -62,7 +62,8 @@ DIRECTIVES = (
     "form-action 'none'",
 )
 
-# Script types a browser does not run: data blocks, here only Material's __config JSON.
+# Script types a browser does not run: data blocks (Material's __config JSON, the edition's messages
+# for edition.js from overrides/main.html).
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
 # Elements that embed other documents or change how every URL in the page resolves.
 FORBIDDEN_ELEMENTS = {"iframe", "frame", "frameset", "object", "embed", "applet", "portal", "base"}
@@ -111,7 +112,7 @@ SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 URL_DROPPED = re.compile(r"[\t\n\r]")
 URL_TRIMMED = "".join(map(chr, range(0x21)))
 HEAD_OPEN = re.compile(r"<head\b[^>]*>(\s*<meta\s+charset=[^>]*>)?", re.IGNORECASE)
-# MkDocs renders error pages (404.html) with absolute URLs.
+# Error pages (404.html), which MkDocs renders with absolute URLs (see error_page_base).
 ERROR_PAGE = re.compile(r"\d{3}\.html")
 SCRIPT_OPEN = re.compile(r"<script\b", re.IGNORECASE)
 # The code a pass of the gate depends on besides the page; and where passes are remembered.
@@ -168,13 +169,22 @@ def inject(html: str, base_url: str) -> str:
     return f"{html[: match.end()]}\n    {meta_tag(base_url)}{html[match.end() :]}"
 
 
+def error_page_base(site_url: str) -> str:
+    """The base URL of an error page (404.html), which a server shows at whatever address was
+    missing: the path of the variant's site URL, so its styles and links are found from any depth;
+    without a site URL, relative to its own folder (``.``: right from disk and at the top of the
+    folder the site is served from), not MkDocs' ``/``, which is wrong for a site in a subfolder
+    and for the offline bundle. The build hook renders the page with it (mkdocs_build_hooks.py)."""
+    return (urlsplit(site_url).path or "/") if site_url else "."
+
+
 def page_base_url(relative: str, prefixes: Iterable[str], site_url: str) -> str:
     """MkDocs' base_url for a built page, from its path in the site: ``.``, ``..``, … up to its
-    variant's root; the 404 page gets its variant's absolute path (``/`` without a site URL)."""
+    variant's root; the 404 page gets ``error_page_base`` of its variant's site URL."""
     prefix = max((p for p in prefixes if relative.startswith(p)), key=len)
     inside = relative[len(prefix) :]
     if ERROR_PAGE.fullmatch(inside):
-        return urlsplit(site_url.rstrip("/") + "/" + prefix if site_url else "/").path
+        return error_page_base(site_url.rstrip("/") + "/" + prefix if site_url else "")
     depth = inside.count("/")
     return "/".join([".."] * depth) or "."
 

@@ -24,7 +24,7 @@ from build_tools.convert import (
 from build_tools.s1_load.glossary import surface_forms
 from build_tools.s2_render import generate
 from build_tools.s3_search.jieba_dicts import jieba_dictionary, jieba_main_dictionary
-from build_tools.s4_bundle import buildlock, csp
+from build_tools.s4_bundle import assets, buildlock, csp
 from build_tools.s4_bundle.archive import source_date_epoch, zip_folder
 from build_tools.s4_bundle.prepare import prepare, variant_pages, write_if_changed
 from build_tools.s4_bundle.sitemaps import add_hreflang_to_sitemaps
@@ -97,6 +97,11 @@ def stage(staging: Path, settings: BuildSettings) -> None:
             done.result()
     for variant in VARIANTS[1:]:
         (staging / "variants" / variant.code).rename(staging / "site" / variant.prefix.rstrip("/"))
+    # Lighter: no source maps or unused search languages; the variants use the root's copy of
+    # every asset and data file they would duplicate (assets.py).
+    for variant in VARIANTS:
+        assets.prune_unused(staging / "site" / variant.prefix)
+    assets.share_with_root(staging / "site", [v.prefix for v in VARIANTS], settings.site_url)
     if settings.site_url:
         add_hreflang_to_sitemaps(staging / "site", settings.root_url)
     # Defence in depth: no page may run or load what its Content-Security-Policy would not allow.

@@ -1,17 +1,16 @@
-/* Edition behaviour: copy a citation, switch variant at the same paragraph, remember the choice.
+/* Edition behaviour: copy a passage with its citation (button, selection, the touch screen's bar),
+   the print header's date and terms, switch variant at the same paragraph, remember the choice.
+   Its words come from the page (seeds/interface.yaml through overrides/main.html).
    Plain DOM code, no network; works hosted and from file://. */
 (function () {
   "use strict";
 
-  var SIMPLIFIED_QUOTES = { open: "“", close: "”", inner: { "“": "‘", "”": "’", "‘": "“", "’": "”" } };
-  var TRADITIONAL_QUOTES = { open: "「", close: "」", inner: { "「": "『", "」": "』", "『": "「", "』": "」" } };
-  var LABELS = {
-    "zh-Hans": { copied: "已复制引文", report: "衢州市2020年政府工作报告", para: "第 {id} 段", quotes: SIMPLIFIED_QUOTES },
-    "zh-Hant-TW": { copied: "已複製引文", report: "衢州市2020年政府工作報告", para: "第 {id} 段", quotes: TRADITIONAL_QUOTES },
-    "zh-Hant-HK": { copied: "已複製引文", report: "衢州市2020年政府工作報告", para: "第 {id} 段", quotes: TRADITIONAL_QUOTES }
-  };
+  // This variant's words and the page's address, from the page (overrides/main.html).
+  var DATA = (function () {
+    try { return JSON.parse(document.getElementById("edition-messages").textContent); } catch (e) { return { messages: {} }; }
+  })();
+  var M = DATA.messages || {};
   var STORE = "quzhou-edition.variant";
-  var labels = LABELS[document.documentElement.lang] || LABELS["zh-Hans"];
 
   // The report's words of a block: the element minus everything editorial.
   function reportText(el) {
@@ -20,18 +19,60 @@
     return copy.textContent.trim();
   }
 
-  function citation(el) {
-    var id = el.getAttribute("data-para");
-    var url = location.href.split("#")[0] + "#p-" + id;
-    // The citation quotes with the page's own marks (「」 in the traditional variants), and the
-    // paragraph's quotation marks go one level in, as they nest inside the citation's.
-    var marks = labels.quotes;
-    var inner = reportText(el).replace(/[“”‘’「」『』]/g, function (c) { return marks.inner[c] || c; });
-    return marks.open + inner + marks.close + "（" + labels.report + "，" + labels.para.replace("{id}", id) + "）" + url;
+  // The page's address: always under the configured site URL, so that a citation copied from the
+  // offline bundle (file://) still names the published page; without one, the page's own http(s)
+  // address, and from disk none.
+  function pageUrl() {
+    if (DATA.site_url) return DATA.site_url.replace(/\/?$/, "/") + (DATA.page_url || "");
+    if (/^https?:$/.test(location.protocol)) return location.href.split("#")[0];
+    return "";
   }
 
+  // The one citation format (also in docs/about.md and the print header):
+  // 汤飞帆：《衢州市2020年政府工作报告》（2020年4月24日），第 2.4.1 段，载《…（注释版）》，https://…#p-2.4.1
+  function citation(first, last) {
+    var ids = last && last !== first ? first + "—" + last : first;
+    var url = pageUrl();
+    return M.cite_speaker + "：《" + M.cite_title + "》（" + M.cite_date + "），" +
+      M.cite_para_before + " " + ids + " " + M.cite_para_after + "，" +
+      M.cite_in + "《" + DATA.site_name + "》" + (url ? "，" + url + "#p-" + first : "");
+  }
+
+  // An English paragraph's citation (message cite_en, the same in every variant), its anchor #p-…-en.
+  function citationEn(first, last) {
+    var ids = last && last !== first ? first + "–" + last : first;
+    var url = pageUrl();
+    return M.cite_en.replace("{ids}", ids).replace("{url}", url ? url + "#p-" + first + "-en" : "").replace(/,\s*$/, "");
+  }
+
+  // English quoted with English marks, its own double quotes turned single.
+  function quotedEn(text) {
+    return "“" + text.replace(/[“”]/g, function (c) { return c === "“" ? "‘" : "’"; }) + "”";
+  }
+
+  // A passage quoted with the page's own marks (「」 in the traditional variants); its own
+  // quotation marks go one level in, as they nest inside the citation's.
+  function quoted(text) {
+    var swap = {};
+    swap[M.quote_open] = M.quote_inner_open; swap[M.quote_close] = M.quote_inner_close;
+    swap[M.quote_inner_open] = M.quote_open; swap[M.quote_inner_close] = M.quote_close;
+    var inner = text.replace(/[\s\S]/g, function (c) { return Object.prototype.hasOwnProperty.call(swap, c) ? swap[c] : c; });
+    return M.quote_open + inner + M.quote_close;
+  }
+
+  // What a copy gives: the words, quoted, then one citation on the next line.
+  function citedPassage(text, first, last, english) {
+    return english ? quotedEn(text) + "\n" + citationEn(first, last) : quoted(text) + "\n" + citation(first, last);
+  }
+
+  // The clipboard API where the page may use it, else (or if it refuses) a selected text area.
   function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { return copyBySelection(text); });
+    }
+    return copyBySelection(text);
+  }
+  function copyBySelection(text) {
     var area = document.createElement("textarea");
     area.value = text; area.setAttribute("readonly", ""); area.style.position = "fixed"; area.style.opacity = "0";
     document.body.appendChild(area); area.select();
@@ -39,16 +80,150 @@
     return Promise.resolve();
   }
 
+  function copyParagraph(block, button, done) {
+    var english = block.hasAttribute("data-para-en");
+    var id = english ? block.getAttribute("data-para-en") : block.getAttribute("data-para");
+    copyText(citedPassage(reportText(block), id, id, english)).then(function () {
+      button.classList.add("copied");
+      button.setAttribute("title", M.citation_copied);
+      if (done) done();
+      setTimeout(function () { button.classList.remove("copied"); button.setAttribute("title", M.copy_citation); }, 1500);
+    });
+  }
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest(".cite-copy");
     if (!button) return;
-    var block = button.closest("[data-para]");
-    copyText(citation(block)).then(function () {
-      button.classList.add("copied");
-      button.setAttribute("title", labels.copied);
-      setTimeout(function () { button.classList.remove("copied"); }, 1500);
-    });
+    copyParagraph(button.closest("[data-para], [data-para-en]"), button);
   });
+
+  // Touch screens have no hover and no margin: a tap on a block of the report (not on a link or a
+  // button in it, not ending a selection) opens a bar under it with its id, "copy citation" and its
+  // link; another tap on it, or elsewhere, closes it.
+  var bar = null, barBlock = null;
+  function closeBar() {
+    if (bar) bar.remove();
+    if (barBlock) barBlock.classList.remove("para-active");
+    bar = barBlock = null;
+  }
+  function openBar(block) {
+    var id = block.getAttribute("data-para");
+    bar = document.createElement("div");
+    bar.className = "para-actions";
+    bar.setAttribute("role", "toolbar");
+    bar.setAttribute("aria-label", M.para_actions + " " + id);
+    bar.setAttribute("data-editorial", "");
+    bar.setAttribute("data-search-exclude", "");
+    var label = document.createElement("span");
+    label.className = "para-actions__id";
+    label.textContent = M.cite_para_before + " " + id + " " + M.cite_para_after;
+    var copy = document.createElement("button");
+    copy.type = "button";
+    copy.className = "para-actions__copy";
+    copy.textContent = M.copy_citation;
+    copy.addEventListener("click", function () {
+      copyParagraph(block, copy, function () { copy.textContent = M.citation_copied; });
+    });
+    var link = document.createElement("a");
+    link.className = "para-actions__link";
+    link.href = "#p-" + id;
+    link.textContent = M.para_link;
+    bar.append(label, copy, link);
+    // After the block; inside a list item (a list holds only items); after a heading, not in it.
+    var host = block.closest("h1, h2, h3, h4, h5, h6") || block;
+    if (host.tagName === "LI") host.appendChild(bar); else host.after(bar);
+    block.classList.add("para-active");
+    barBlock = block;
+  }
+  if (window.matchMedia && window.matchMedia("(hover: none)").matches) {
+    document.addEventListener("click", function (event) {
+      var target = event.target;
+      if (!target.closest || (bar && bar.contains(target))) return;
+      var block = target.closest("[data-para]");
+      var selection = window.getSelection();
+      if (block && (target.closest("a, button") || (selection && !selection.isCollapsed))) return;
+      var same = block && block === barBlock;
+      closeBar();
+      if (block && !same) openBar(block);
+    });
+  }
+
+  // Text of a copied fragment, blocks on lines of their own.
+  var BLOCKS = /^(P|LI|H[1-6]|DIV|ASIDE|UL|OL|BLOCKQUOTE|TABLE|TR|SECTION|ARTICLE|FIGURE)$/;
+  function fragmentText(node) {
+    var out = "";
+    node.childNodes.forEach(function (n) {
+      if (n.nodeType === 3) out += n.data;
+      else if (n.nodeType === 1) out += BLOCKS.test(n.tagName) ? "\n" + fragmentText(n) + "\n" : fragmentText(n);
+    });
+    return out;
+  }
+  function withoutEditorial(fragment) {
+    fragment.querySelectorAll("[data-editorial]").forEach(function (n) { n.remove(); });
+    return fragment;
+  }
+
+  // Copying a selection of the report: its words without the edition's markers (note refs, 校,
+  // ids, buttons, notes), then the citation of the paragraphs it spans (first–last).
+  document.addEventListener("copy", function (event) {
+    var active = document.activeElement;
+    if (active && /^(INPUT|TEXTAREA)$/.test(active.tagName)) return;
+    var selection = window.getSelection();
+    if (!selection || selection.isCollapsed || !selection.rangeCount || !event.clipboardData) return;
+    var range = selection.getRangeAt(0);
+    var ids = [];
+    // A selection in the English (and in no Chinese block) is cited in English.
+    var english = false;
+    var blocks = document.querySelectorAll("[data-para]");
+    var anyChinese = Array.prototype.some.call(blocks, function (b) { return range.intersectsNode(b) && b.getClientRects().length; });
+    if (!anyChinese) {
+      blocks = document.querySelectorAll("[data-para-en]");
+      english = true;
+    }
+    blocks.forEach(function (block) {
+      if (!range.intersectsNode(block)) return;
+      // Only blocks of which some of the report's words are selected (a triple click ends the
+      // range at the start of the next block).
+      var part = document.createRange();
+      part.selectNodeContents(block);
+      if (range.compareBoundaryPoints(Range.START_TO_START, part) > 0) part.setStart(range.startContainer, range.startOffset);
+      if (range.compareBoundaryPoints(Range.END_TO_END, part) < 0) part.setEnd(range.endContainer, range.endOffset);
+      if (fragmentText(withoutEditorial(part.cloneContents())).trim()) ids.push(block.getAttribute(english ? "data-para-en" : "data-para"));
+    });
+    if (!ids.length) return;
+    var text = fragmentText(withoutEditorial(range.cloneContents())).replace(/\s*\n\s*/g, "\n").trim();
+    if (!text) return;
+    event.clipboardData.setData("text/plain", citedPassage(text, ids[0], ids[ids.length - 1], english));
+    event.preventDefault();
+  });
+
+  // The day a page is printed, for its print header (shown only on paper).
+  var today = new Date().toLocaleDateString(document.documentElement.lang || "zh-Hans", { year: "numeric", month: "long", day: "numeric" });
+  document.querySelectorAll(".print-date").forEach(function (el) { el.textContent = today; });
+
+  // On paper, after the text: the page's glossary terms, each once (as the text first writes it),
+  // with the definition of its card (docs/assets/cards.js shows the cards on screen).
+  var article = document.querySelector("article.md-content__inner");
+  var terms = document.querySelectorAll("[data-para] a.term[data-term]");
+  if (article && terms.length && M.print_terms) {
+    var seen = {}, list = document.createElement("dl");
+    terms.forEach(function (a) {
+      var key = a.getAttribute("data-term");
+      if (seen[key]) return;
+      seen[key] = true;
+      var dt = document.createElement("dt"), dd = document.createElement("dd");
+      dt.textContent = a.textContent;
+      var card = document.querySelector('.term-cards [data-card="term:' + key + '"] .term-card__definition');
+      dd.textContent = card ? card.textContent : "";
+      list.append(dt, dd);
+    });
+    var section = document.createElement("section"), heading = document.createElement("h2");
+    section.className = "print-terms";
+    section.setAttribute("data-search-exclude", "");
+    heading.textContent = M.print_terms;
+    section.append(heading, list);
+    article.appendChild(section);
+  }
 
   // Material's search dialog has no accessible name; give it the search field's own label.
   var dialog = document.querySelector(".md-search[role=dialog]");
@@ -82,19 +257,6 @@
     event.stopImmediatePropagation();
     location.href = link.href.split("#")[0] + currentParagraph();
   }, true);
-
-  // Touch screens have no hover: the first tap on a term focuses it, which shows its definition
-  // in Material's tooltip; the second tap opens the glossary entry.
-  if (window.matchMedia && window.matchMedia("(hover: none)").matches) {
-    var opened = null;
-    document.addEventListener("click", function (event) {
-      var term = event.target.closest && event.target.closest("a.term");
-      if (!term || term === opened) { opened = null; return; }
-      event.preventDefault();
-      opened = term;
-      term.focus();
-    }, true);
-  }
 
   // Sortable, filterable tables (数说): header buttons sort, the box and the select filter.
   function cellValue(row, i, numeric) {
@@ -142,14 +304,16 @@
     input.addEventListener("input", function () { applyFilters(input.getAttribute("data-table")); });
   });
 
-  // A reader who chose a variant before lands in it when arriving from outside the edition.
+  // A reader who chose a variant lands in it from the edition's bare address (the root folder, no
+  // page named: what a returning reader types), and nowhere else: an address that names a page,
+  // shared or bookmarked or from a search engine, opens in the script it names.
   try {
     var chosen = localStorage.getItem(STORE);
     var here = document.querySelector('meta[name="edition-variant"]');
-    var fromInside = document.referrer && document.referrer.indexOf(location.origin === "null" ? "file:" : location.origin) === 0;
-    if (chosen && here && chosen !== here.content && !fromInside) {
+    var bare = DATA.landing && /\/$/.test(location.pathname) && !location.search && !location.hash;
+    if (bare && chosen && here && chosen !== here.content) {
       var target = document.querySelector('a[data-variant="' + chosen + '"]');
-      if (target) location.replace(target.href.split("#")[0] + location.hash);
+      if (target) location.replace(target.href);
     }
   } catch (e) { /* storage off */ }
 })();

@@ -72,7 +72,9 @@ def test_a_hostile_git_author_is_plain_text_on_the_contributors_page(hostile_sit
 
 def test_a_formula_in_a_ledger_cell_is_inert_in_the_csv(hostile_site):
     for prefix in VARIANTS:
-        csv_text = (hostile_site / "site" / prefix / "data" / "ledger.csv").read_text(encoding="utf-8")
+        # A variant whose data are the root's, byte for byte, links the root's copy (s4_bundle/assets.py).
+        own = hostile_site / "site" / prefix / "data" / "ledger.csv"
+        csv_text = (own if own.exists() else hostile_site / "site" / "data" / "ledger.csv").read_text(encoding="utf-8")
         assert "\"'=HYPERLINK(" in csv_text
         assert ",=HYPERLINK(" not in csv_text and "\"=HYPERLINK(" not in csv_text
 
