@@ -67,7 +67,7 @@ HOSTILE_EDITS = [
     ("seeds/ledger.yaml", 'indicator: "地区生产总值"\n    value: 6.7', 'indicator: "=HYPERLINK(\\"https://evil.example\\",\\"点\\")"\n    value: 6.7'),
 ]
 # Raw HTML and hostile links in a hand-written page (docs/ is contributed too).
-HOSTILE_ABOUT = """
+HOSTILE_ABOUT = """# 手写页
 
 ## 测试 { #hostile }
 
@@ -91,8 +91,8 @@ def make_hostile_tree(target: Path) -> Path:
         text = (target / rel_path).read_text(encoding="utf-8")
         assert text.count(find) >= 1, (rel_path, find)
         (target / rel_path).write_text(text.replace(find, replace, 1), encoding="utf-8")
-    with (target / "docs" / "about.md").open("a", encoding="utf-8") as f:
-        f.write(HOSTILE_ABOUT)
+    # A page of its own: docs/ holds the generated pages and hand-written assets and pages.
+    (target / "docs" / "hostile.md").write_text(HOSTILE_ABOUT, encoding="utf-8")
     env = dict(os.environ, GIT_AUTHOR_NAME=HOSTILE_AUTHOR, GIT_AUTHOR_EMAIL="x@example.org",
                GIT_COMMITTER_NAME="ci", GIT_COMMITTER_EMAIL="ci@example.org")
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "hostile"]):

@@ -297,8 +297,11 @@ def quoted(text: str) -> str:
     the source used (“ ‘ or 「 『; ‘ at its first level, “ at its second), so that a quoted passage with quotes
     of its own nests as Chinese typesetting nests (the traditional variants turn “‘ into 「『)."""
     out, depth = [], 0
-    for ch in text:
-        if ch in "“‘「『":
+    for i, ch in enumerate(text):
+        # An apostrophe (Zhejiang’s) is no quotation mark.
+        if ch == "’" and 0 < i < len(text) - 1 and text[i - 1].isascii() and text[i - 1].isalpha() and text[i + 1].isascii() and text[i + 1].isalpha():
+            out.append(ch)
+        elif ch in "“‘「『":
             out.append("‘" if depth % 2 == 0 else "“")
             depth += 1
         elif ch in "”’」』" and depth:
@@ -321,6 +324,8 @@ def foreign(text: str) -> Markup | None:
     # The editors' own bracketed words around a title (［据内容拟题］…（中国网日文版）) stay Chinese.
     head, words, tail = EDITORS_BRACKETS.fullmatch(text).groups()  # type: ignore[union-attr]
     lang = "ja" if KANA.search(words) else "en" if not HAN_CHAR.search(words) and re.search("[A-Za-z]", words) else None
+    # English nests its quotation marks as Chinese does (“…‘…’…”); Japanese keeps its own.
+    words = quoted(words) if lang == "en" else words
     return Markup('{}<span lang="{}">{}</span>{}').format(head or "", lang, words, tail or "") if lang else None
 
 

@@ -147,6 +147,6 @@ def test_the_hostile_build_runs_nothing_in_the_browser(browser, hostile_site):
     an emendation that breaks out of an attribute, raw HTML in a hand-written page, a git author
     name), in every variant: no dialog, no script URL, nothing blocked, no outside request."""
     site = hostile_site / "site"
-    urls = {f"{v.prefix}{p}": (site / v.prefix / p).as_uri() for v in VARIANTS for p in ("1/thanks.html", "about.html", "contributors.html", "index.html")}
+    urls = {f"{v.prefix}{p}": (site / v.prefix / p).as_uri() for v in VARIANTS for p in ("1/thanks.html", "hostile.html", "contributors.html", "index.html")}
     # `<img src="x" onerror=…>` keeps its same-site image, which does not exist: a missing file, not a threat.
     sweep(browser, "file://", urls, absent=site.as_uri() + "/")

@@ -4,6 +4,7 @@ variant added there (plus its content) is built everywhere, and nothing else lis
 from __future__ import annotations
 
 import ast
+import copy
 import re
 import subprocess
 import sys
@@ -33,7 +34,7 @@ def add_macau(root: Path) -> None:
     names.write_text(re.sub(r'zh-HK: ("[^"]*")', r"zh-HK: \1, zh-MO: \1", names.read_text(encoding="utf-8")), encoding="utf-8")
     style = root / "seeds" / "house-style.yaml"
     data = yaml.safe_load(style.read_text(encoding="utf-8"))
-    data["variants"]["zh-MO"] = data["variants"]["zh-HK"]
+    data["variants"]["zh-MO"] = copy.deepcopy(data["variants"]["zh-HK"])
     style.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
 
