@@ -80,9 +80,10 @@
     var tools = box.parentNode;
     var before = tools.previousElementSibling;
     var header = document.querySelector(".md-header");
-    if (before && tools.getBoundingClientRect().top < before.getBoundingClientRect().bottom + 1) {
-      // The tools are stuck: the list starts where they would stand unstuck.
-      window.scrollTo(0, window.pageYOffset + before.getBoundingClientRect().bottom - (header ? header.offsetHeight : 0));
+    var top = header ? header.offsetHeight : 0;
+    if (before && before.getBoundingClientRect().bottom < top) {
+      // Scrolled past the start of the list (the tools are stuck): back to where it starts.
+      window.scrollTo(0, window.pageYOffset + before.getBoundingClientRect().bottom - top);
     }
   }
 
