@@ -28,6 +28,11 @@
   // other pages each list item with keys; with the heading of their group, hidden with it.
   var items = [];
   var groups = [];
+  // The line of the table of contents (the sidebar) that leads to a heading, hidden with it.
+  function tocLine(heading) {
+    var link = heading.id && document.querySelector('.md-sidebar--secondary a[href="#' + heading.id + '"]');
+    return link ? link.parentNode : null;
+  }
   var headings = document.querySelectorAll(".md-typeset h3.glossary-entry");
   if (headings.length) {
     Array.prototype.forEach.call(headings, function (h) {
@@ -37,15 +42,18 @@
         parts.push(el);
         if (el.hasAttribute("data-filter")) keys += " " + el.getAttribute("data-filter");
       }
-      var toc = document.querySelector('.md-sidebar--secondary a[href="#' + h.id + '"]');
-      if (toc && toc.parentNode) parts.push(toc.parentNode);
+      var toc = tocLine(h);
+      if (toc) parts.push(toc);
       items.push({ parts: parts, text: haystack(keys) });
     });
   } else {
     Array.prototype.forEach.call(document.querySelectorAll(".md-typeset [data-filter-group]"), function (list) {
       var group = { parts: [list], items: [] };
       var heading = list.previousElementSibling;
-      if (heading && /^H[1-6]$/.test(heading.tagName)) group.parts.push(heading);
+      if (heading && /^H[1-6]$/.test(heading.tagName)) {
+        group.parts.push(heading);
+        if (tocLine(heading)) group.parts.push(tocLine(heading));
+      }
       Array.prototype.forEach.call(list.querySelectorAll("[data-filter]"), function (li) {
         var item = { parts: [li], text: haystack(li.textContent + " " + li.getAttribute("data-filter")) };
         items.push(item);

@@ -119,6 +119,18 @@ def test_glossary_states_how_many_entries_are_unverified(built, edition):
 PAGE_LIMIT = 300 * 1024
 
 
+@pytest.mark.parametrize("code", [v.code for v in VARIANTS])
+def test_open_data_names_the_page_of_each_entry(built, edition, code):
+    """glossary.json's page: the category page that holds the entry, in every variant."""
+    root = variant_root(built, code)
+    entries = json.loads((root / "data" / "glossary.json").read_text(encoding="utf-8"))["entries"]
+    category = {e.id: e.category for e in edition.entries}
+    assert {e["id"]: e["page"] for e in entries} == {i: f"glossary/{c}.html" for i, c in category.items()}
+    for page in {e["page"] for e in entries}:
+        ids = {el["id"] for el in soup(root / page).select("h3.glossary-entry")}
+        assert ids == {e["id"] for e in entries if e["page"] == page}
+
+
 def test_no_built_page_is_over_300_kb(built):
     """Every HTML page of every variant stays under 300 KB, the glossary's pages included."""
     sizes = {p.relative_to(built["site"]).as_posix(): p.stat().st_size for p in built["site"].rglob("*.html")}
