@@ -103,10 +103,15 @@
     if (input.value) apply();
   }
 
-  // The bar: the current category in view (scrolling the bar only, never the page).
+  // The bar: the current category brought into view if it is not (to the middle), scrolling the
+  // bar only, never the page; a bar that shows it already stays at its start.
   var bar = document.querySelector(".glossary-bar");
   var current = bar && bar.querySelector(".glossary-bar-current");
-  if (current) bar.scrollLeft = current.offsetLeft - (bar.clientWidth - current.offsetWidth) / 2;
+  if (current) {
+    var b = bar.getBoundingClientRect();
+    var r = current.getBoundingClientRect();
+    if (r.right > b.right || r.left < b.left) bar.scrollLeft += r.left - b.left - (b.width - r.width) / 2;
+  }
 
   // An entry's old address on the one-page glossary: on to the page that holds it now.
   var id = decodeURIComponent(location.hash.slice(1));
