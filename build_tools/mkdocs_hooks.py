@@ -47,7 +47,7 @@ def on_config(config):
     _generated.update(files)
     # What the build writes into each variant's config, for the 简体 preview: the navigation and
     # what the templates read about the variants (mkdocs.yml itself holds neither).
-    config["nav"] = generate.nav(edition.report, edition.ctx.ui)
+    config["nav"] = generate.nav(edition.report, edition.ctx.ui, edition.entries)
     config.extra["edition"] = {**edition_extra(registry.SOURCE), "repo": ""}
     return mkdocs_build_hooks.on_config(config)
 

@@ -52,6 +52,9 @@ class AppendixPage:
     template: str
     listed: bool = True  # has a line in the home page's contents (summary_<key>)
     search: bool = True  # False: left out of the search index
+    # A generated folder of pages under this one (the glossary's category pages): in the nav as
+    # the page's section, and rewritten by the build like the page.
+    folder: str | None = None
 
     @property
     def summary_key(self) -> str:
@@ -63,7 +66,8 @@ APPENDIX: tuple[AppendixPage, ...] = (
     # section its landing page, which would otherwise be data/index.md (shown as "附录").
     AppendixPage("appendix/index.md", "appendix", "appendix.md.j2", listed=False),
     AppendixPage("numbers.md", "numbers", "numbers.md.j2"),
-    AppendixPage("glossary.md", "glossary", "glossary.md.j2"),
+    # The glossary's landing page; each category's entries on a page of its own in glossary/.
+    AppendixPage("glossary.md", "glossary", "glossary.md.j2", folder="glossary"),
     # The term index repeats the glossary's headings; in search it would only duplicate them.
     AppendixPage("terms.md", "terms", "terms.md.j2", search=False),
     AppendixPage("emendations.md", "emendations", "emendations.md.j2"),
@@ -73,6 +77,7 @@ APPENDIX: tuple[AppendixPage, ...] = (
 )
 # Message key of the appendix's title in the navigation.
 APPENDIX_KEY = "appendix"
+GLOSSARY = next(page for page in APPENDIX if page.key == "glossary")
 HOME = "index.md"
 
 

@@ -173,7 +173,7 @@ def build_with_zensical(docs: Path = paths.DOCS, work: Path = WORK, base: Path =
     edition, errors = load_edition()
     if edition is None or errors:
         raise ZensicalUnavailable("the seeds do not pass the check: " + "; ".join(map(str, errors)))
-    config, removed = zensical_config(yaml.safe_load(base.read_text(encoding="utf-8")), generate.nav(edition.report, edition.ctx.ui))
+    config, removed = zensical_config(yaml.safe_load(base.read_text(encoding="utf-8")), generate.nav(edition.report, edition.ctx.ui, edition.entries))
     for stale in (work / "docs", work / "site"):
         shutil.rmtree(stale, ignore_errors=True)
     shutil.copytree(docs, work / "docs")

@@ -80,6 +80,9 @@ class EntryData(Strict):
     sources: list[Source]
     related: list[str]
     occurrences: list[str] = Field(description="citation ids of every occurrence, in reading order, one per occurrence")
+    page: str = Field(
+        description="path of the glossary page that shows the entry (its category's), relative to a variant's root; its fragment id is the entry's id"
+    )
 
 
 class GlossaryData(Strict):
@@ -174,6 +177,7 @@ def export(ed: Edition, configs: dict[str, str | None]) -> dict[str, str]:
             sources=e.sources,
             related=e.related,
             occurrences=ed.occurrences.get(e.id, []),
+            page=page_url(ed.ctx.entry_page(e.id)),
         )
         for e in sorted(ed.entries, key=lambda e: e.id)
     ]

@@ -18,6 +18,7 @@ import jinja2
 import markdown
 from markupsafe import Markup, escape
 
+from build_tools import registry
 from build_tools.model import Block, Page, Report
 from build_tools.paths import TEMPLATES
 from build_tools.s1_load.publishers import Registry
@@ -53,6 +54,12 @@ def page_url(path: str) -> str:
     return path[: -len(".md")] + ".html"
 
 
+def glossary_page(category: str) -> str:
+    """Markdown path of the page that holds a category's entries, in the glossary's folder
+    (registry.GLOSSARY): the one place that says which page an entry is on (Context.entry_page)."""
+    return f"{registry.GLOSSARY.folder}/{category}.md"
+
+
 def rel(from_md: str, to_md: str, anchor: str = "") -> str:
     """Relative link between two built pages, working from file:// as well as hosted."""
     target = posixpath.relpath(page_url(to_md), posixpath.dirname(page_url(from_md)) or ".")
@@ -75,10 +82,13 @@ class Context:
     def cite_link(self, from_md: str, cid: str) -> str:
         return rel(from_md, self.block_page[cid], anchor_of(cid))
 
+    def entry_page(self, entry_id: str) -> str:
+        """Markdown path of the glossary page that holds the entry (its category's page)."""
+        return glossary_page(self.entries[entry_id].category)
 
-def entry_href(md_path: str, entry_id: str) -> str:
-    """Where a glossary entry is, from a page: the one place that says so."""
-    return rel(md_path, "glossary.md", entry_id)
+    def entry_link(self, from_md: str, entry_id: str) -> str:
+        """Relative link from a page to a glossary entry, on its category's page."""
+        return rel(from_md, self.entry_page(entry_id), entry_id)
 
 
 def cards_html(blocks: list[Block], ctx: Context, md_path: str) -> Markup:
@@ -96,7 +106,7 @@ def cards_html(blocks: list[Block], ctx: Context, md_path: str) -> Markup:
             "english": ctx.entries[i].english,
             "definition": ctx.entries[i].definition,
             "status": ctx.entries[i].status,
-            "href": entry_href(md_path, i),
+            "href": ctx.entry_link(md_path, i),
         }
         for i in ids
     ]
@@ -156,7 +166,7 @@ def inline_html(block: Block, ctx: Context, md_path: str) -> Markup:
         opens.setdefault(s, []).append('<strong class="lead">')
         closes.setdefault(e, []).insert(0, "</strong>")
     for m in matches:
-        href = entry_href(md_path, m.entry_id)
+        href = ctx.entry_link(md_path, m.entry_id)
         opens.setdefault(m.start, []).append(f'<a class="term" data-term="{m.entry_id}" href="{href}">')
         closes.setdefault(m.end, []).insert(0, "</a>")
     seen_numbers = set()
@@ -241,7 +251,7 @@ def english_html(block: Block, ctx: Context, md_path: str, tag: str) -> Markup:
     out, done = [], 0
     for start, end, entry_id in sorted(spans):
         out.append(escape(text[done:start]))
-        out.append(Markup('<a class="term" data-term="{}" href="{}">{}</a>').format(entry_id, entry_href(md_path, entry_id), text[start:end]))
+        out.append(Markup('<a class="term" data-term="{}" href="{}">{}</a>').format(entry_id, ctx.entry_link(md_path, entry_id), text[start:end]))
         done = end
     out.append(escape(text[done:]))
     status = Markup('<span class="en-status" data-editorial>{}</span>').format(ctx.ui("en_reviewed")) if t.status == "reviewed" else Markup("")

@@ -90,7 +90,9 @@ def stage(staging: Path, settings: BuildSettings) -> None:
             out = staging / "site" if not variant.prefix else staging / "variants" / variant.code
             builds.append(
                 pool.submit(
-                    run_mkdocs, variant_config(variant, base, folder, out, cc, main_dict, user_dict, settings, generate.nav(edition.report, own.ctx.ui)), epoch
+                    run_mkdocs,
+                    variant_config(variant, base, folder, out, cc, main_dict, user_dict, settings, generate.nav(edition.report, own.ctx.ui, edition.entries)),
+                    epoch,
                 )
             )
         for done in builds:

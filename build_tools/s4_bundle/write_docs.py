@@ -18,6 +18,7 @@ GENERATED = (
     "3",
     "assets/javascripts",
     *dict.fromkeys(page.path.split("/")[0] for page in registry.APPENDIX if page.template),
+    *(page.folder for page in registry.APPENDIX if page.folder),
 )
 
 

@@ -13,13 +13,15 @@ PAGES = [
     "1/review.html",  # editorial page
     "2/index.html",  # part page with the dash list and a [sic]
     "2/4.html",  # notes
-    "glossary.html",
+    "glossary.html",  # the glossary's landing page: categories, every term, the filter
+    "glossary/reform.html",  # a category's entries, the bar and the filter
     "terms.html",
     "emendations.html",
     "numbers.html",
     "about.html",
     "zh-TW/2/4.html",
     "zh-HK/glossary.html",
+    "zh-TW/glossary/place.html",
 ]
 
 

@@ -42,7 +42,7 @@ def test_three_views_side_by_side_on_a_desk(watched, bundle, variant):
     assert page.locator('[data-para="2.4.1"]').is_hidden() and page.locator('[data-para-en="2.4.1"]').is_visible()
     term = page.locator('[data-para-en="2.4.1"] a.term[data-term="zuiduo-paoyici"]').first
     assert term.inner_text() == "“At Most One Visit” reform"
-    assert term.get_attribute("href").endswith("glossary.html#zuiduo-paoyici")
+    assert term.get_attribute("href").endswith("glossary/reform.html#zuiduo-paoyici")
     watched.assert_clean()
 
 

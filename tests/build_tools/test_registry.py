@@ -15,6 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from build_tools import paths, registry
+from build_tools.s1_load.schema import CATEGORIES
 from build_tools.s4_bundle import write_docs
 
 ZH_MO = '    Variant("zh-MO", "zh-Hant-MO", "繁體·澳門", "s2hk", "zh-Hant", "zh_MO"),\n'
@@ -97,7 +98,11 @@ def test_the_appendix_pages_are_in_the_nav_and_on_the_home_page(edition):
     from build_tools.s2_render import generate
 
     ui = edition.ctx.ui
-    appendix = generate.nav(edition.report, ui)[-1][ui.text(registry.APPENDIX_KEY)]
-    assert appendix == [{ui.text(p.key): p.path} for p in registry.APPENDIX]
+    appendix = generate.nav(edition.report, ui, edition.entries)[-1][ui.text(registry.APPENDIX_KEY)]
+    # The glossary is a section: its landing page, then one page per category that has entries.
+    categories = list(dict.fromkeys(c for c in CATEGORIES if any(e.category == c for e in edition.entries)))
+    glossary_section = [{ui.text("glossary_overview"): registry.GLOSSARY.path}, *({CATEGORIES[c]: f"{registry.GLOSSARY.folder}/{c}.md"} for c in categories)]
+    assert appendix == [{ui.text(p.key): glossary_section if p is registry.GLOSSARY else p.path} for p in registry.APPENDIX]
+    assert len(glossary_section) == len(CATEGORIES) + 1
     home = generate.render_all(edition)["index.md"]
     assert [p.path for p in registry.APPENDIX if p.listed and f"]({p.path})" in home] == [p.path for p in registry.APPENDIX if p.listed]

@@ -70,38 +70,76 @@ def test_every_block_is_the_report_text_after_emendations(built, edition, conver
     assert found == expected
 
 
+def category_page(built, entry) -> BeautifulSoup:
+    """The glossary page of the entry's category (glossary/<category>.html), read once."""
+    return soup(built["site"] / "glossary" / f"{entry.category}.html")
+
+
 def test_every_term_links_to_its_entry_and_has_its_card(built, edition):
+    """Every term link leads to its entry on its category's page (glossary/<category>.html#id),
+    in the Chinese and in the English, and the page has the term's card."""
     entries = {e.id: e for e in edition.entries}
-    glossary = soup(built["site"] / "glossary.html")
     count = 0
+    targets = set()
     for page in pages(built["site"]):
         html = soup(page)
         for a in html.select("a.term[data-term]"):
             entry = entries[a["data-term"]]
-            assert a["href"].endswith(f"glossary.html#{entry.id}")
+            assert a["href"].endswith(f"glossary/{entry.category}.html#{entry.id}")
             # Its card on the same page: term, English and the definition, as text.
             card = html.select_one(f'.term-cards [data-card="term:{entry.id}"]')
             assert card is not None and entry.definition in card.get_text() and entry.english in card.get_text()
+            target = Path(os.path.normpath(page.parent / a["href"].partition("#")[0]))
+            targets.add((target, entry.id))
             # The Chinese occurrences are the glossary's concordance; the English marks them again.
-            count += a.find_parent(attrs={"data-para-en": True}) is None
-    assert glossary.find(id="zuiduo-paoyici") is not None
+            if a.find_parent(attrs={"data-para": True}) is not None:
+                count += 1
+    by_file: dict[Path, set[str]] = {}
+    for target, entry_id in targets:
+        by_file.setdefault(target, set()).add(entry_id)
+    for target, ids in by_file.items():
+        doc = soup(target)
+        assert {i for i in ids if doc.find(id=i) is None} == set(), target
     assert count == sum(len(v) for v in edition.occurrences.values())
 
 
 def test_glossary_lists_every_occurrence_with_its_count(built, edition):
-    page = soup(built["site"] / "glossary.html")
+    entries = {e.id: e for e in edition.entries}
     for entry_id, cids in edition.occurrences.items():
-        heading = page.find(id=entry_id)
+        heading = category_page(built, entries[entry_id]).find(id=entry_id)
         occ = heading.find_next("p", class_="entry-occurrences")
         assert occ.get_text().startswith(f"出现于（{len(cids)} 处）")
         assert [a.get_text() for a in occ.find_all("a")] == cids
 
 
 def test_glossary_states_how_many_entries_are_unverified(built, edition):
-    page = soup(built["site"] / "glossary.html")
-    badges = page.select(".entry-meta .badge-unverified")
+    badges = [b for page in sorted((built["site"] / "glossary").glob("*.html")) for b in soup(page).select(".entry-meta .badge-unverified")]
     assert len(badges) == sum(e.status == "unverified" for e in edition.entries) > 0
-    assert f"其中 {len(badges)} 条标有待核实" in page.find("h1").find_next("p").get_text()
+    landing = soup(built["site"] / "glossary.html")
+    assert f"其中 {len(badges)} 条标有待核实" in landing.find("h1").find_next("p").get_text()
+
+
+# The glossary was one page of ~1 MB (11,900 elements, 357,000 px tall on a phone); split by category.
+PAGE_LIMIT = 300 * 1024
+
+
+@pytest.mark.parametrize("code", [v.code for v in VARIANTS])
+def test_open_data_names_the_page_of_each_entry(built, edition, code):
+    """glossary.json's page: the category page that holds the entry, in every variant."""
+    root = variant_root(built, code)
+    entries = json.loads((root / "data" / "glossary.json").read_text(encoding="utf-8"))["entries"]
+    category = {e.id: e.category for e in edition.entries}
+    assert {e["id"]: e["page"] for e in entries} == {i: f"glossary/{c}.html" for i, c in category.items()}
+    for page in {e["page"] for e in entries}:
+        ids = {el["id"] for el in soup(root / page).select("h3.glossary-entry")}
+        assert ids == {e["id"] for e in entries if e["page"] == page}
+
+
+def test_no_built_page_is_over_300_kb(built):
+    """Every HTML page of every variant stays under 300 KB, the glossary's pages included."""
+    sizes = {p.relative_to(built["site"]).as_posix(): p.stat().st_size for p in built["site"].rglob("*.html")}
+    assert len([p for p in sizes if "/glossary/" in f"/{p}"]) >= 3 * 11
+    assert {p: s for p, s in sizes.items() if s > PAGE_LIMIT} == {}
 
 
 def test_script_free_pages_and_no_network(built):
@@ -577,7 +615,7 @@ def test_edit_links_lead_to_seeds_never_to_generated_markdown(built, hosted_env)
         for a in soup(page).select("a[rel=edit]"):
             target = a["href"].removeprefix(repo)
             assert target.startswith(("/edit/main/seeds/", "/tree/main/seeds/", "/edit/main/build_tools/", "/edit/main/docs/about.md", "/edit/main/CONTRIBUTING.md")), (page, target)
-    entry = soup(built["site"] / "glossary.html").select_one('a.entry-edit[data-edit-path="seeds/glossary/zuiduo-paoyici.yaml"]')
+    entry = soup(built["site"] / "glossary" / "reform.html").select_one('a.entry-edit[data-edit-path="seeds/glossary/zuiduo-paoyici.yaml"]')
     assert entry is not None
 
 
@@ -588,6 +626,7 @@ def test_root_config_builds_strictly_as_mkdocs_serve_uses_it(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "WARNING  -" not in proc.stderr  # MkDocs log lines; not the NO_MKDOCS_2_WARNING banner
     assert (tmp_path / "out" / "2" / "4.html").exists() and (tmp_path / "out" / "glossary.html").exists()
+    assert (tmp_path / "out" / "glossary" / "reform.html").exists()
 
 
 def test_hosted_site_serves_the_offline_bundle_its_data_page_links(built, hosted_env):

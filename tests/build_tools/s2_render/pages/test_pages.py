@@ -60,18 +60,24 @@ def resolve(page: Path, href: str) -> tuple[Path, str]:
     return Path(posixpath.normpath(page.parent / unquote(parts.path))), unquote(parts.fragment)
 
 
+CATEGORIES = list(dict.fromkeys(e["category"] for e in sorted(ENTRIES, key=lambda e: e["category"])))
+
+
 @pytest.fixture(scope="module")
-def glossary_page(built) -> BeautifulSoup:
-    return soup(built["site"] / "glossary.html")
+def category_pages(built) -> dict[str, BeautifulSoup]:
+    """Each category's glossary page (glossary/<category>.html), by category."""
+    return {c: soup(built["site"] / "glossary" / f"{c}.html") for c in CATEGORIES}
 
 
 @pytest.fixture(scope="module")
 def term_links(built) -> dict[str, Counter]:
-    """Entry id → citation ids of its term links in the report pages (one per link)."""
+    """Entry id → citation ids of its term links in the report's text (one per link; the English's
+    links to the same entries, in [data-para-en], are not occurrences)."""
     out: dict[str, Counter] = {}
     for page in report_pages(built["site"]):
         for a in soup(page).select("a.term[data-term]"):
-            out.setdefault(a["data-term"], Counter())[a.find_parent(attrs={"data-para": True})["data-para"]] += 1
+            if (para := a.find_parent(attrs={"data-para": True})) is not None:
+                out.setdefault(a["data-term"], Counter())[para["data-para"]] += 1
     return out
 
 
@@ -89,17 +95,63 @@ def sections_of(page: BeautifulSoup) -> dict[str, BeautifulSoup]:
 
 
 @pytest.fixture(scope="module")
-def sections(glossary_page) -> dict[str, BeautifulSoup]:
-    return sections_of(glossary_page)
+def sections(category_pages) -> dict[str, BeautifulSoup]:
+    return {entry_id: sec for page in category_pages.values() for entry_id, sec in sections_of(page).items()}
 
 
-# ---------------------------------------------------------------- 术语表 glossary.html
+# ---------------------------------------------------------------- 术语表 glossary.html, glossary/<category>.html
 
 
-def test_glossary_has_one_section_per_seed_entry(glossary_page):
-    """Every file of seeds/glossary/ is a section of the page, and there is no other."""
-    ids = [h["id"] for h in glossary_page.select("h3.glossary-entry")]
-    assert sorted(ids) == sorted(e["id"] for e in ENTRIES)
+def test_each_category_page_has_one_section_per_seed_entry_of_its_category(built, category_pages):
+    """Every file of seeds/glossary/ is a section of its category's page, and there is no other;
+    no other page of the glossary folder."""
+    for c, page in category_pages.items():
+        ids = [h["id"] for h in page.select("h3.glossary-entry")]
+        assert sorted(ids) == sorted(e["id"] for e in ENTRIES if e["category"] == c), c
+    assert sorted(p.stem for p in (built["site"] / "glossary").glob("*.html")) == sorted(CATEGORIES)
+
+
+def test_glossary_landing_lists_every_category_with_its_count_and_every_term(built):
+    """The landing page (glossary.html): each category linking to its page with its count, and
+    under it each of its terms linking to the entry."""
+    page = soup(built["site"] / "glossary.html")
+    listed = {a["href"]: flat(li.get_text()) for li in page.select("ul.glossary-categories li") for a in li.select("a")}
+    counts = Counter(e["category"] for e in ENTRIES)
+    assert listed == {f"glossary/{c}.html": f"{resolve_label(built, c)} {n} 条" for c, n in counts.items()}
+    links = {li["data-entry"]: li.a["href"] for li in page.select("ul.glossary-terms li")}
+    assert links == {e["id"]: f"glossary/{e['category']}.html#{e['id']}" for e in ENTRIES}
+
+
+def resolve_label(built, category: str) -> str:
+    """A category's name, as the h1 of its page."""
+    return soup(built["site"] / "glossary" / f"{category}.html").find("h1").get_text()
+
+
+def test_category_pages_bar_links_every_category_and_marks_the_current_one(category_pages):
+    for c, page in category_pages.items():
+        bar = page.select_one(".glossary-tools .glossary-bar[role=navigation]")
+        hrefs = [a["href"] for a in bar.select("a")]
+        assert hrefs == ["../glossary.html", *[f"{o}.html" for o in hrefs_order(category_pages)]]
+        assert [a["href"] for a in bar.select("a[aria-current=page]")] == [f"{c}.html"]
+
+
+def hrefs_order(category_pages) -> list[str]:
+    """The categories in the order the landing page lists them (the schema's)."""
+    first = next(iter(category_pages.values()))
+    return [a["href"].removesuffix(".html") for a in first.select(".glossary-bar a")[1:]]
+
+
+def test_related_entries_link_to_the_related_entry_on_its_page(sections):
+    by_id = {e["id"]: e for e in ENTRIES}
+    wrong = []
+    for e in ENTRIES:
+        box = sections[e["id"]].select_one("p.entry-related")
+        got = [(a["href"], a.get_text()) for a in box.select("a")] if box else []
+        # From one category's page to another's, or to the same page: both glossary/<category>.html.
+        want = [(f"{by_id[r]['category']}.html#{r}", by_id[r]["term"]) for r in e.get("related", [])]
+        if got != want:
+            wrong.append((e["id"], got, want))
+    assert wrong == []
 
 
 @pytest.mark.parametrize("field", ["term", "pinyin", "english", "definition"])
@@ -191,18 +243,18 @@ def test_glossary_occurrences_are_the_term_links_of_the_report(sections, term_li
 
 
 def test_terms_index_lists_every_entry_once_with_link_and_english(built):
-    """One item per entry: the term linking to glossary.html#id, and the English beside it."""
+    """One item per entry: the term linking to glossary/<category>.html#id, and the English beside it."""
     items = soup(built["site"] / "terms.html").select("ul.terms-index li")
     got = Counter()
     wrong = []
     by_id = {e["id"]: e for e in ENTRIES}
     for li in items:
         a = li.find("a")
-        entry_id = a["href"].removeprefix("glossary.html#")
+        entry_id = a["href"].partition("#")[2]
         got[entry_id] += 1
         e = by_id.get(entry_id)
         english = [s.get_text() for s in li.select('[lang="en"]')]
-        if e is None or not a["href"].startswith("glossary.html#") or a.get_text() != e["term"] or english != [e["english"]]:
+        if e is None or a["href"] != f"glossary/{e['category']}.html#{entry_id}" or a.get_text() != e["term"] or english != [e["english"]]:
             wrong.append((a["href"], a.get_text(), english))
     assert wrong == []
     assert got == Counter(by_id.keys())
