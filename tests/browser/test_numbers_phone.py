@@ -131,7 +131,7 @@ def test_the_target_bars_stand_out_from_the_page(phone):
         assert contrast(colours[part], colours["page"]) >= 3, (part, colours)
 
 
-def test_the_filter_and_the_kind_select_work_on_the_cards(phone):
+def test_the_filter_the_kind_select_and_sorting_work_on_the_cards(phone):
     page = phone.page
     rows = page.locator("#ledger-table tbody tr")
     total = rows.count()
@@ -143,6 +143,10 @@ def test_the_filter_and_the_kind_select_work_on_the_cards(phone):
     assert 1 <= shown.count() < total
     assert set(shown.evaluate_all("els => els.map(e => e.dataset.kind)")) == {"target"}
     assert page.locator("#ledger-table tbody tr[hidden]").first.bounding_box() is None
+    # The header row is a bar of sort buttons above the cards.
+    page.locator("#ledger-table thead th", has_text="数值").locator("button").tap()
+    values = [float(v) for v in shown.evaluate_all("els => els.map(e => e.querySelector('td[data-value]').dataset.value)")]
+    assert values == sorted(values) and len(values) > 1
     phone.assert_clean()
 
 
