@@ -124,9 +124,22 @@ def converter(config_path: str) -> opencc.OpenCC:
 Piece = tuple[str, bool]
 
 # Attributes whose values a reader sees or hears; every other one (id, class, href, data-*, value)
-# is code and kept.
+# is code and kept. data-label is the one data-* a reader sees: the ledger's column header on each
+# cell, which numbers.css shows as the cell's label on a phone.
 HUMAN_ATTRIBUTES = frozenset(
-    {"title", "alt", "aria-label", "aria-description", "aria-roledescription", "aria-placeholder", "aria-valuetext", "placeholder", "label", "abbr"}
+    {
+        "title",
+        "alt",
+        "aria-label",
+        "aria-description",
+        "aria-roledescription",
+        "aria-placeholder",
+        "aria-valuetext",
+        "placeholder",
+        "label",
+        "abbr",
+        "data-label",
+    }
 )
 # Elements whose content is code or literal input and output.
 VERBATIM_ELEMENTS = frozenset({"code", "pre", "script", "style", "kbd", "samp"})

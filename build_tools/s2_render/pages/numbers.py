@@ -7,10 +7,16 @@ from build_tools.s2_render import charts, render
 from build_tools.s2_render.edition import Edition
 
 
+def headline_pairs(rows) -> list:
+    """Each headline result with its target, in the ledger's order: what the chart draws."""
+    by_id = {r.id: r for r in rows}
+    return [(r, by_id[r.counterpart]) for r in rows if r.headline and r.kind == "result" and r.counterpart in by_id]
+
+
 def numbers_page(ed: Edition) -> str:
     rows = ed.ledger
     by_id = {r.id: r for r in rows}
-    pairs = [(r, by_id[r.counterpart]) for r in rows if r.headline and r.kind == "result" and r.counterpart in by_id]
+    pairs = headline_pairs(rows)
     return render.render_template(
         "numbers.md.j2",
         ui=ed.ctx.ui,
