@@ -59,7 +59,8 @@ def on_post_build(config):
     search = config.plugins.get("material/search") or config.plugins.get("search")
     index = getattr(search, "search_index", None)
     if index is not None and (Path(config.site_dir) / "search" / "search_index.json").exists():
-        paragraphs.rewrite_index(Path(config.site_dir), index._segment_chinese)
+        edition = config.extra.get("edition") or {}
+        paragraphs.rewrite_index(Path(config.site_dir), index._segment_chinese, edition.get("variant", ""))
     SEGMENTS.save()
 
 

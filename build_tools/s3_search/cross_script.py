@@ -1,9 +1,12 @@
 """Queries in either script: a reader types 数字经济 on the 繁體 site, or 數字經濟 on the 简体 one.
 
-Each variant's search worker turns the query's characters into the variant's script before
+The search worker turns the query's characters into the script of the variant it serves before
 searching, character by character, with a table made from the edition's own texts: the report's
 blocks and the glossary's terms in simplified and as the variant prints them. A simplified
 character that the edition prints two ways (发 as 發 and, elsewhere, 髮) takes the commoner form.
+One worker serves every variant (the variants share the root's copy of the assets): it holds each
+variant's table and takes the one the search index names (config.edition_variant, written by
+paragraphs.rewrite_index).
 """
 
 from __future__ import annotations
@@ -26,19 +29,21 @@ def char_map(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 
 # Prepended to Material's search worker: a message listener registered before Material's own, so it
-# runs first and rewrites the query (message type 2, SEARCH_QUERY) in place.
+# runs first: on setup (message type 0) it takes the table of the variant the index names, and it
+# rewrites each query (type 2, SEARCH_QUERY) in place.
 LISTENER = (
     "/* Queries in either script (build_tools/s3_search/cross_script.py). */"
-    '(function(){{var m={table};addEventListener("message",function(e){{var d=e.data;'
-    'if(d&&d.type===2&&typeof d.data==="string"){{var q="";for(var i=0;i<d.data.length;i++){{var c=d.data[i];q+=m[c]||c;}}d.data=q;}}}});}})();\n'
+    '(function(){{var t={tables},m={{}};addEventListener("message",function(e){{var d=e.data;'
+    "if(d&&d.type===0){{var c=d.data&&d.data.config;m=(c&&t[c.edition_variant])||{{}};}}"
+    'else if(d&&d.type===2&&typeof d.data==="string"){{var q="";for(var i=0;i<d.data.length;i++){{var k=d.data[i];q+=m[k]||k;}}d.data=q;}}}});}})();\n'
 )
 
 
-def query_script(table: dict[str, str]) -> str:
-    """The listener, with ``table`` as a JavaScript object literal (JSON, ASCII-escaped)."""
+def query_script(tables: dict[str, dict[str, str]]) -> str:
+    """The listener, with each variant's table as a JavaScript object literal (JSON, ASCII-escaped)."""
     import json
 
-    return LISTENER.format(table=json.dumps(table, ensure_ascii=True, sort_keys=True, separators=(",", ":")))
+    return LISTENER.format(tables=json.dumps(tables, ensure_ascii=True, sort_keys=True, separators=(",", ":")))
 
 
 def tables(texts: dict[str, list[str]], source: str) -> dict[str, dict[str, str]]:

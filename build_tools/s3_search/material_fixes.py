@@ -29,9 +29,10 @@ class PatchFailed(Exception):
     pass
 
 
-def patched_search_worker(query_table: dict[str, str] | None = None) -> dict[str, str]:
-    """The worker with the fix, keyed by its path in the site (so it replaces Material's); with
-    ``query_table``, a query's characters are first put in the site's script (cross_script)."""
+def patched_search_worker(query_tables: dict[str, dict[str, str]] | None = None) -> dict[str, str]:
+    """The worker with the fixes, keyed by its path in the site (so it replaces Material's); with
+    ``query_tables`` (by variant), a query's characters are first put in the script of the variant
+    the index names (cross_script)."""
     workers = sorted(WORKERS.glob("search.*.min.js"))
     if len(workers) != 1:
         raise PatchFailed(f"expected one Material search worker in {WORKERS}, found {len(workers)}")
@@ -42,8 +43,8 @@ def patched_search_worker(query_table: dict[str, str] | None = None) -> dict[str
         raise PatchFailed(f"{workers[0]}: the query segmentation's return has changed; review build_tools/s3_search/material_fixes.py")
     fixed = code.replace(BUGGY, FIXED).replace(SEGMENTS_RETURN, WITH_HALVES)
     # Material's worker reads queries in its one "message" listener, registered at its end.
-    if query_table is not None:
+    if query_tables is not None:
         if code.count('addEventListener("message",') != 1:
             raise PatchFailed(f"{workers[0]}: the worker's message listener has changed; review build_tools/s3_search/cross_script.py")
-        fixed = cross_script.query_script(query_table) + fixed
+        fixed = cross_script.query_script(query_tables) + fixed
     return {f"assets/javascripts/workers/{workers[0].name}": fixed}

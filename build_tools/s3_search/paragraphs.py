@@ -65,12 +65,14 @@ def by_paragraph(index: dict, read_page: Callable[[str], str], segment: Segment)
     return {**index, "docs": docs}
 
 
-def rewrite_index(site_dir: Path, segment: Segment) -> int:
+def rewrite_index(site_dir: Path, segment: Segment, variant: str = "") -> int:
     """Rewrite search/search_index.json (and the offline plugin's search_index.js, the same data
-    for file://) of a built site by paragraph; the number of entries."""
+    for file://) of a built site by paragraph, naming the ``variant`` it serves (for the query
+    tables of s3_search.cross_script); the number of entries."""
     folder = site_dir / "search"
     path = folder / "search_index.json"
     index = by_paragraph(json.loads(path.read_text(encoding="utf-8")), lambda page: (site_dir / page).read_text(encoding="utf-8"), segment)
+    index["config"] = {**index["config"], "edition_variant": variant}
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     path.write_text(data, encoding="utf-8")
     inline = folder / "search_index.js"

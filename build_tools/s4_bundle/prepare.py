@@ -29,7 +29,7 @@ def prepare(settings: BuildSettings, docs: Path | None = paths.DOCS, build: Path
     files = generate.render_all(edition)
     files.update(open_data(edition, build))
     files["data/index.md"] = data_page(edition, settings.site_url)
-    files.update(patched_search_worker(query_tables(edition, build)[registry.SOURCE.code]))
+    files.update(patched_search_worker(query_tables(edition, build)))
     if docs is not None:
         write_docs.write_changed(docs, files, build / MANIFEST_NAME)
     write_if_changed(build / "jieba" / "zh-Hans.txt", jieba_dictionary(list(glossary.surface_forms(edition.entries))))
@@ -84,7 +84,6 @@ def variant_pages(edition: Edition, code: str, site_url: str, files: dict[str, s
     pages = generate.render_all(own)
     pages["data/index.md"] = data_page(own, site_url)
     pages.update(opendata.variant_data({k: v for k, v in files.items() if k.startswith("data/")}, config))
-    pages.update(patched_search_worker(query_tables(edition, paths.BUILD)[code]))
     return pages
 
 

@@ -54,7 +54,8 @@
     var close = document.createElement("button");
     close.type = "button";
     close.className = "term-card-pop__close";
-    close.setAttribute("aria-label", store.getAttribute("data-close") || "×");
+    // The close button's words are the store's aria-label (a message of the catalog).
+    close.setAttribute("aria-label", store.getAttribute("aria-label") || "×");
     close.textContent = "×";
     pop.appendChild(close);
     pop.hidden = false;

@@ -191,7 +191,11 @@
       if (fragmentText(withoutEditorial(part.cloneContents())).trim()) ids.push(block.getAttribute(english ? "data-para-en" : "data-para"));
     });
     if (!ids.length) return;
-    var text = fragmentText(withoutEditorial(range.cloneContents())).replace(/\s*\n\s*/g, "\n").trim();
+    // The other language's blocks (hidden in the 中文 and English views, beside in 中英对照) are
+    // not part of the passage: a copy is in one language, cited in it.
+    var fragment = withoutEditorial(range.cloneContents());
+    fragment.querySelectorAll(english ? "[data-para], .term-cards" : "[data-para-en], .en-note, .term-cards").forEach(function (n) { n.remove(); });
+    var text = fragmentText(fragment).replace(/\s*\n\s*/g, "\n").trim();
     if (!text) return;
     event.clipboardData.setData("text/plain", citedPassage(text, ids[0], ids[ids.length - 1], english));
     event.preventDefault();

@@ -18,6 +18,7 @@ def test_each_variant_gets_the_table_into_its_own_script():
     assert out["zh-Hans"] == {"數": "数", "濟": "济", "經": "经", "說": "说"}
 
 
-def test_the_listener_is_plain_ascii_javascript():
-    code = query_script({"数": "數"})
-    assert code.isascii() and "d.type===2" in code and '"\\u6570":"\\u6578"' in code
+def test_the_listener_is_plain_ascii_javascript_and_takes_the_table_the_index_names():
+    code = query_script({"zh-TW": {"数": "數"}})
+    assert code.isascii() and "d.type===2" in code and '"zh-TW":{"\\u6570":"\\u6578"}' in code
+    assert "t[c.edition_variant]" in code

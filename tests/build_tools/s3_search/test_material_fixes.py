@@ -27,7 +27,7 @@ def test_a_changed_worker_stops_the_build(tmp_path, monkeypatch):
 def test_the_worker_also_looks_a_term_up_in_its_halves_and_in_the_sites_script():
     from build_tools.s3_search.material_fixes import SEGMENTS_RETURN, WITH_HALVES
 
-    ((_, code),) = patched_search_worker({"数": "數"}).items()
+    ((_, code),) = patched_search_worker({"zh-TW": {"数": "數"}}).items()
     assert code.count(WITH_HALVES) == 1 and code.count(SEGMENTS_RETURN) == 1
     # The query listener comes first, so that it runs before Material's own.
     assert code.startswith("/* Queries in either script") and code.index('"\\u6570":"\\u6578"') < code.index('addEventListener("message",t=>')

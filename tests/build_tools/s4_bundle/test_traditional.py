@@ -65,9 +65,14 @@ def data_text(path: Path) -> str:
 
 
 def texts(site: Path, variant) -> dict[str, str]:
+    """Every page of the variant and every data file its data page links (its own, or the root's
+    copy of a file with nothing to convert)."""
     root = site / variant.prefix
     found = {p.relative_to(site).as_posix(): page_text(p, variant.lang) for p in root.rglob("*.html")}
-    found |= {p.relative_to(site).as_posix(): data_text(p) for p in (root / "data").glob("*") if p.suffix in (".json", ".csv")}
+    data_page = BeautifulSoup((root / "data" / "index.html").read_text(encoding="utf-8"), "lxml")
+    for a in data_page.select('article a[href$=".json"], article a[href$=".csv"]'):
+        path = (root / "data" / a["href"]).resolve()
+        found[path.relative_to(site.resolve()).as_posix()] = data_text(path)
     return found
 
 
