@@ -13,7 +13,7 @@ import zipfile
 
 import pytest
 
-from tests.browser.test_offline_bundle import clean, search
+from tests.browser.test_offline_bundle import clean, glossary_hit, search
 from tests.conftest import HOSTED
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -306,7 +306,11 @@ def test_printing_from_a_phone_gives_the_same_page(touch, bundle):
 # 4. A lighter bundle and site: no source maps, only the search languages the worker loads, and
 # the variants use the root's copy of every asset and data file.
 
-BUNDLE_LIMIT = 3_500_000
+# Issue #15 asked for 3.5 MB when the edition had one data set and no translation. Since then
+# every variant's data is in its own script (issue #14: glossary.json alone is ~195 KB zipped, three
+# times), each block has its English (#16) and the glossary is one page per category; what is gone
+# stays gone (source maps, unused search languages, duplicate assets): 7.2 MB before, 4.4 MB now.
+BUNDLE_LIMIT = 4_700_000
 
 
 def test_the_bundle_is_light_and_ships_only_what_its_pages_use(built):
@@ -315,6 +319,8 @@ def test_the_bundle_is_light_and_ships_only_what_its_pages_use(built):
         names = [n.split("/", 1)[1] for n in zf.namelist()]
     assert [n for n in names if n.endswith(".map")] == []
     assert sorted(n for n in names if "/lunr/" in n) == [
+        # English (lang: en, the translation) needs lunr.multi to combine it with Chinese.
+        "assets/javascripts/lunr/min/lunr.multi.min.js",
         "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
         "assets/javascripts/lunr/min/lunr.zh.min.js",
     ]
@@ -336,7 +342,7 @@ def test_a_variant_hosted_looks_and_searches_with_the_roots_assets(watched, host
     assert page.locator(".md-header").evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(158, 27, 27)"
     assert page.locator('[data-para="2.4.1"] .para-link').is_visible()
     results = [clean(r) for r in search(watched, query)]
-    assert any(r.splitlines()[:2] == ["術語表", query] for r in results)
+    assert any(glossary_hit(r, "術語表", query) for r in results)
     watched.assert_clean()
 
 
@@ -470,4 +476,4 @@ def test_the_bundle_searches_offline_on_a_phone_in_a_variant(touch, bundle):
     page.keyboard.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     results = [clean(r) for r in page.locator(".md-search-result__item").all_inner_texts()]
-    assert any(r.splitlines()[:2] == ["術語表", "八八戰略"] for r in results)
+    assert any(glossary_hit(r, "術語表", "八八戰略") for r in results)
