@@ -229,6 +229,15 @@
     article.appendChild(section);
   }
 
+  // Material runs a query on keyup only: a query pasted with the mouse, dropped, or committed by an
+  // input method without a key event changed nothing until a key was pressed. Any input now runs it.
+  document.addEventListener("input", function (event) {
+    var field = event.target;
+    if (field && field.classList && field.classList.contains("md-search__input") && event.isTrusted) {
+      field.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    }
+  });
+
   // Material's search dialog has no accessible name; give it the search field's own label.
   var dialog = document.querySelector(".md-search[role=dialog]");
   var field = document.querySelector(".md-search__input");

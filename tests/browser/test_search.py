@@ -66,3 +66,21 @@ def test_english_finds_the_english_and_shows_it_on_arrival(watched, bundle):
     assert page.locator("html").get_attribute("data-view") in ("bi", "en")
     assert page.locator('[data-para-en="2.4.1"]').is_visible()
     watched.assert_clean()
+
+
+def test_a_pasted_query_runs_without_a_key(watched, bundle, browser):
+    """Pasting into the search box (no key pressed) runs the search."""
+    page = watched.page
+    page.goto(url(bundle, "index.html"))
+    field = page.locator(".md-search__input")
+    field.click()
+    page.wait_for_function(
+        "() => { const t = document.querySelector('.md-search-result__meta').textContent.trim();"
+        " return t.length > 0 && !t.includes('初始化'); }",
+        timeout=15000,
+    )
+    # What a paste does: the text inserted at once (insertText, as the browser does for a paste), no keyup.
+    page.keyboard.insert_text("营商环境")
+    page.wait_for_selector(".md-search-result__item", timeout=5000)
+    assert any("#p-2.4" in h for h in page.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.getAttribute('href'))"))
+    watched.assert_clean()
