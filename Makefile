@@ -52,7 +52,8 @@ docs: $(VENV)/.site-deps
 serve: $(VENV)/.site-deps
 	$(VENV)/bin/mkdocs serve
 
-## Benchmarks, printed as ratios against a baseline run in the same process.
+## Benchmarks, printed as ratios against a baseline run in the same process; then Lighthouse on five
+## pages (Node.js and npm needed; bench.py installs its pinned copy into build/ on first use).
 bench: $(VENV)/.test-deps
 	$(PY) -m build_tools.bench
 

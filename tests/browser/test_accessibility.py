@@ -59,3 +59,13 @@ def test_hosted_404_page_helps_and_passes(watched, hosted, axe):
     expected = "Failed to load resource: the server responded with a status of 404 (Not Found)"
     assert watched.errors == [expected, expected]
     assert watched.outside == []
+
+
+@pytest.mark.parametrize("path", ["index.html", "2/4.html", "glossary.html", "terms.html", "numbers.html"])
+def test_every_target_on_a_phone_is_large_enough(watched, bundle, axe, path):
+    # WCAG 2.5.8 (axe's target-size, which Lighthouse's mobile run scores): on a phone the
+    # ledger's links and sort buttons once shrank to columns one character wide.
+    watched.page.set_viewport_size({"width": 412, "height": 823})
+    watched.page.goto((bundle / path).as_uri())
+    results = axe.run(watched.page, options={"runOnly": ["target-size"], "resultTypes": ["violations"]})
+    assert [n["target"] for v in results.response["violations"] for n in v["nodes"]][:5] == []

@@ -155,6 +155,16 @@ def test_script_free_pages_and_no_network(built):
         assert "fonts.googleapis" not in css.read_text(encoding="utf-8")
 
 
+def test_only_the_glossary_goes_without_materials_tooltips(built):
+    # overrides/main.html drops content.tooltips from the glossary's __config (a phone's main
+    # thread, #15); every other page keeps it, and the config stays JSON Material can read.
+    for v in VARIANTS:
+        for name, tooltips in (("glossary.html", False), ("terms.html", True), ("2/4.html", True)):
+            config = json.loads(soup(variant_root(built, v.code) / name).find("script", id="__config").string)
+            assert ("content.tooltips" in config["features"]) is tooltips, (v.code, name)
+            assert "toc.follow" in config["features"] and config["search"]
+
+
 def test_html_lang_per_variant(built):
     for v in VARIANTS:
         assert soup(variant_root(built, v.code) / "index.html").html["lang"] == v.lang
