@@ -72,7 +72,12 @@ def run_check(root: Path, isolated: bool = True) -> tuple[int, list[str], float]
     return code, lines, time.perf_counter() - start
 
 
-@pytest.mark.parametrize("name", CASES)
+# Each case checks a copy of the repository's seeds (0.2–0.6 s): a few kinds run in the fast tier,
+# every case in `make test`.
+FAST_CASES = {"key-markup", "link-scheme-split", "override-script", "symlink-glossary", "translation-script"}
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, marks=() if n in FAST_CASES else pytest.mark.slow) for n in CASES])
 def test_hostile_case_is_refused_with_exactly_its_located_errors(name, tmp_path):
     root = paths.tracked_copy(tmp_path / "repo", "seeds", "docs", "overrides")
     apply_case(HOSTILE / name, root)

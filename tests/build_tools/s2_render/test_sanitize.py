@@ -108,6 +108,8 @@ def site_pages() -> dict[str, str]:
     return pages
 
 
+# Every generated page through the sanitizer: 2 s, so in `make test` rather than the fast tier.
+@pytest.mark.slow
 def test_the_editions_own_pages_come_out_of_the_page_sanitizer_unchanged():
     config = yaml.safe_load((paths.ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     extensions = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import jieba
+import pytest
 
 from build_tools.s3_search.jieba_dicts import jieba_dictionary
 from build_tools.s3_search.segments import Segments
 
 
+# jieba loads its dictionary for each of these (0.4 s each): in `make test`, not the fast tier.
+@pytest.mark.slow
 def test_glossary_terms_are_whole_words_for_the_index(tmp_path):
     """With the user dictionary, a term jieba does not know is one word, not pieces."""
     user = tmp_path / "user.txt"
@@ -20,6 +23,7 @@ def test_glossary_terms_are_whole_words_for_the_index(tmp_path):
     assert "最多跑一地" in list(tokenizer.cut("深化最多跑一地改革", HMM=False))
 
 
+@pytest.mark.slow
 def test_segments_are_cut_without_hmm_guesses(tmp_path, monkeypatch):
     """Runs that are not dictionary words stay single characters, not guessed words such as 体新."""
     from build_tools.s3_search import segments
