@@ -33,7 +33,7 @@
     var link = heading.id && document.querySelector('.md-sidebar--secondary a[href="#' + heading.id + '"]');
     return link ? link.parentNode : null;
   }
-  var headings = document.querySelectorAll(".md-typeset h3.glossary-entry");
+  var headings = document.querySelectorAll(".md-typeset .glossary-entry");
   if (headings.length) {
     Array.prototype.forEach.call(headings, function (h) {
       var parts = [h];

@@ -20,7 +20,7 @@ def url(bundle, path: str) -> str:
 
 
 def shown_entries(page) -> list[str]:
-    return page.locator("h3.glossary-entry:not([hidden])").evaluate_all("els => els.map(e => e.id)")
+    return page.locator(".glossary-entry:not([hidden])").evaluate_all("els => els.map(e => e.id)")
 
 
 def shown_items(page) -> list[str]:
@@ -60,7 +60,7 @@ def test_filter_finds_an_entry_by_term_pinyin_or_english(watched, bundle, query)
     assert "zuiduo-paoyici" in shown and len(shown) < total
     # Each entry goes whole: its heading, meta, definition, sources, occurrences; the TOC follows.
     assert page.locator("#zuiduo-paoyici + .entry-meta").is_visible()
-    hidden = next(i for i in page.locator("h3.glossary-entry").evaluate_all("els => els.map(e => e.id)") if i not in shown)
+    hidden = next(i for i in page.locator(".glossary-entry").evaluate_all("els => els.map(e => e.id)") if i not in shown)
     assert page.locator(f"#{hidden} ~ .entry-definition").first.is_hidden()
     assert page.locator(f'.md-sidebar--secondary a[href="#{hidden}"]').is_hidden()
     page.fill(".glossary-filter-input", "")

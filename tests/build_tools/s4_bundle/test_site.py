@@ -131,7 +131,7 @@ def test_open_data_names_the_page_of_each_entry(built, edition, code):
     category = {e.id: e.category for e in edition.entries}
     assert {e["id"]: e["page"] for e in entries} == {i: f"glossary/{c}.html" for i, c in category.items()}
     for page in {e["page"] for e in entries}:
-        ids = {el["id"] for el in soup(root / page).select("h3.glossary-entry")}
+        ids = {el["id"] for el in soup(root / page).select(".glossary-entry")}
         assert ids == {e["id"] for e in entries if e["page"] == page}
 
 
@@ -156,10 +156,10 @@ def test_script_free_pages_and_no_network(built):
 
 
 def test_only_the_glossary_goes_without_materials_tooltips(built):
-    # overrides/main.html drops content.tooltips from the glossary's __config (a phone's main
+    # overrides/main.html drops content.tooltips from the glossary pages' __config (a phone's main
     # thread, #15); every other page keeps it, and the config stays JSON Material can read.
     for v in VARIANTS:
-        for name, tooltips in (("glossary.html", False), ("terms.html", True), ("2/4.html", True)):
+        for name, tooltips in (("glossary.html", False), ("glossary/reform.html", False), ("terms.html", True), ("2/4.html", True)):
             config = json.loads(soup(variant_root(built, v.code) / name).find("script", id="__config").string)
             assert ("content.tooltips" in config["features"]) is tooltips, (v.code, name)
             assert "toc.follow" in config["features"] and config["search"]

@@ -84,7 +84,7 @@ def term_links(built) -> dict[str, Counter]:
 def sections_of(page: BeautifulSoup) -> dict[str, BeautifulSoup]:
     """Each entry's part of the glossary page: its heading and everything up to the next heading."""
     out = {}
-    for heading in page.select("h3.glossary-entry"):
+    for heading in page.select(".glossary-entry"):
         parts = [str(heading)]
         for sib in heading.next_siblings:
             if isinstance(sib, Tag) and sib.name in ("h2", "h3"):
@@ -106,7 +106,7 @@ def test_each_category_page_has_one_section_per_seed_entry_of_its_category(built
     """Every file of seeds/glossary/ is a section of its category's page, and there is no other;
     no other page of the glossary folder."""
     for c, page in category_pages.items():
-        ids = [h["id"] for h in page.select("h3.glossary-entry")]
+        ids = [h["id"] for h in page.select(".glossary-entry")]
         assert sorted(ids) == sorted(e["id"] for e in ENTRIES if e["category"] == c), c
     assert sorted(p.stem for p in (built["site"] / "glossary").glob("*.html")) == sorted(CATEGORIES)
 
@@ -164,7 +164,7 @@ def test_glossary_entry_heading_and_meta_are_the_seed_values(sections, field):
             wrong.append((e["id"], "no section"))
             continue
         if field == "term":
-            got, want = sec.find("h3").get_text(), e["term"]
+            got, want = sec.select_one(".glossary-entry").get_text(), e["term"]
         elif field == "english":
             spans = sec.select('.entry-meta [lang="en"]')
             got, want = [s.get_text() for s in spans], [e["english"]]
