@@ -111,3 +111,30 @@ def hostile_site(tmp_path_factory) -> Path:
                           env={k: v for k, v in os.environ.items() if k not in HOSTED})
     assert proc.returncode == 0, proc.stderr[-3000:]
     return root
+
+
+@pytest.fixture(scope="session")
+def apparatus() -> list[str]:
+    """Every string of the apparatus (glossary, notes, ledger, emendations, structure), as the pages
+    and data carry it converted; not ids, addresses, pinyin or English."""
+    import yaml
+
+    from build_tools import paths
+
+    found: list[str] = []
+
+    def walk(node):
+        if isinstance(node, str):
+            found.append(node)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if key not in ("url", "id", "pinyin", "english", "english_source"):
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    files = [*sorted(paths.GLOSSARY_DIR.glob("*.yaml")), *(paths.SEEDS / n for n in ("notes.yaml", "ledger.yaml", "emendations.yaml", "structure.yaml"))]
+    for path in files:
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return found

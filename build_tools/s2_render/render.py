@@ -21,6 +21,8 @@ from markupsafe import Markup, escape
 from build_tools import registry
 from build_tools.model import Block, Page, Report
 from build_tools.paths import TEMPLATES
+from build_tools.s1_load import glossary as glossary_mod
+from build_tools.s1_load.ledger import printed
 from build_tools.s1_load.publishers import Registry
 from build_tools.s1_load.schema import Entry, Note, Translation
 from build_tools.s1_load.translations import fold, renderings
@@ -94,9 +96,6 @@ class Context:
 def cards_html(blocks: list[Block], ctx: Context, md_path: str) -> Markup:
     """The cards of the terms and numbers that ``blocks`` mark (templates/cards.html.j2), for
     docs/assets/cards.js: what a reader sees on hover, focus or tap instead of leaving the page."""
-    from build_tools.s1_load import glossary as glossary_mod
-    from build_tools.s1_load.ledger import printed
-
     ids = dict.fromkeys(m.entry_id for b in blocks for m in ctx.matcher.find(b.text))
     entries = [
         {

@@ -82,20 +82,24 @@ def hosted(built, hosted_env):
     server.server_close()
 
 
-@pytest.fixture
-def watched(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+def watch(context, allowed: tuple[str, ...] = ("file://", "http://127.0.0.1:")) -> Watched:
+    """A page of ``context`` whose requests to anything but ``allowed`` are blocked and recorded."""
     holder: list[Watched] = []
 
     def route(r):
-        if r.request.url.startswith(("file://", "http://127.0.0.1:")):
+        if r.request.url.startswith(allowed):
             r.continue_()
         else:
             holder[0].outside.append(r.request.url)
             r.abort()
 
     context.route("**/*", route)
-    w = Watched(context)
-    holder.append(w)
-    yield w
+    holder.append(Watched(context))
+    return holder[0]
+
+
+@pytest.fixture
+def watched(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    yield watch(context)
     context.close()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import Watched
+from tests.browser.conftest import watch
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -30,19 +30,7 @@ def shown_items(page) -> list[str]:
 @pytest.fixture
 def phone(browser):
     context = browser.new_context(**PHONE)
-    holder: list[Watched] = []
-
-    def route(r):
-        if r.request.url.startswith("file://"):
-            r.continue_()
-        else:
-            holder[0].outside.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    w = Watched(context)
-    holder.append(w)
-    yield w
+    yield watch(context, ("file://",))
     context.close()
 
 

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import Watched
+from tests.browser.conftest import Watched, watch
 from tests.browser.test_offline_bundle import url
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -23,20 +23,9 @@ def scheme(request) -> str:
 
 
 def open_numbers(browser, bundle, scheme: str, screen: dict, path: str = "numbers.html") -> Watched:
-    context = browser.new_context(**screen, color_scheme=scheme, locale="zh-CN")
-    holder: list[Watched] = []
-
-    def route(r):
-        if r.request.url.startswith("file://"):
-            r.continue_()
-        else:
-            holder[0].outside.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    holder.append(Watched(context))
-    holder[0].page.goto(url(bundle, path))
-    return holder[0]
+    w = watch(browser.new_context(**screen, color_scheme=scheme, locale="zh-CN"), ("file://",))
+    w.page.goto(url(bundle, path))
+    return w
 
 
 @pytest.fixture

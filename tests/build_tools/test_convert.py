@@ -38,37 +38,13 @@ def configs(tmp_path_factory):
     return variant_configs(folder)
 
 
-def seed_strings() -> list[str]:
-    """Every string of the apparatus: glossary, notes, ledger, emendations, structure."""
-    found: list[str] = []
-
-    def walk(node):
-        if isinstance(node, str):
-            found.append(node)
-        elif isinstance(node, dict):
-            for key, value in node.items():
-                if key not in ("url", "id", "pinyin", "english", "english_source"):
-                    walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    seeds = ROOT / "seeds"
-    for path in [*sorted((seeds / "glossary").glob("*.yaml")), *(seeds / n for n in ("notes.yaml", "ledger.yaml", "emendations.yaml", "structure.yaml"))]:
-        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
-    return found
-
-
-APPARATUS = seed_strings()
-
-
 @pytest.mark.parametrize("variant", [v.code for v in TRADITIONAL])
 @pytest.mark.parametrize("word", WORDS, ids=[w["simplified"] for w in WORDS])
-def test_tricky_word_in_context(report, configs, variant, word):
+def test_tricky_word_in_context(report, apparatus, configs, variant, word):
     """Each word, in every paragraph of the report or string of the apparatus (where: apparatus)
     that has it, converts to the form an editor of that place prints."""
     if word.get("where") == "apparatus":
-        texts = [t for t in APPARATUS if word["simplified"] in t]
+        texts = [t for t in apparatus if word["simplified"] in t]
     else:
         texts = [b.text for b in report.blocks() if word["simplified"] in b.text]
     assert texts, f"{word['simplified']} does not occur where the entry says"

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import opencc
 import pytest
-import yaml
 
 from build_tools import registry
 from build_tools.convert import convert_plain, convert_text, variant_configs
-from build_tools.paths import GLOSSARY_DIR, HOUSE_STYLE, NAMES, SEEDS
+from build_tools.paths import HOUSE_STYLE, NAMES
 from build_tools.s1_load import house_style
 from build_tools.s1_load.house_style import load_house_style, load_names
 
@@ -26,25 +25,9 @@ def configs(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def seed_texts(report) -> list[str]:
-    """Everything the edition converts: the report's blocks and every string of every seed file
-    (glossary, notes, ledger, emendations, structure), as the pages and data carry them."""
-    texts = [b.text for b in report.blocks()]
-
-    def walk(node):
-        if isinstance(node, str):
-            texts.append(node)
-        elif isinstance(node, dict):
-            for key, value in node.items():
-                if key not in ("url", "id", "pinyin", "english", "english_source"):
-                    walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    for path in [*sorted(GLOSSARY_DIR.glob("*.yaml")), *(SEEDS / n for n in ("notes.yaml", "ledger.yaml", "emendations.yaml", "structure.yaml"))]:
-        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
-    return texts
+def seed_texts(report, apparatus) -> list[str]:
+    """Everything the edition converts: the report's blocks and every string of the apparatus."""
+    return [b.text for b in report.blocks()] + apparatus
 
 
 def test_the_seeds_load_without_problems():
