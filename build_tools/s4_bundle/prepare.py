@@ -13,7 +13,7 @@ from build_tools.s2_render import generate
 from build_tools.s2_render.edition import Edition, load_edition
 from build_tools.s3_search import cross_script
 from build_tools.s3_search.jieba_dicts import jieba_dictionary
-from build_tools.s3_search.material_fixes import patched_search_worker
+from build_tools.s3_search.material_fixes import patched_bundle, patched_search_worker
 from build_tools.s4_bundle import write_docs
 from build_tools.settings import BuildSettings
 
@@ -30,6 +30,7 @@ def prepare(settings: BuildSettings, docs: Path | None = paths.DOCS, build: Path
     files.update(open_data(edition, build))
     files["data/index.md"] = data_page(edition, settings.site_url)
     files.update(patched_search_worker(query_tables(edition, build)))
+    files.update(patched_bundle())
     if docs is not None:
         write_docs.write_changed(docs, files, build / MANIFEST_NAME)
     write_if_changed(build / "jieba" / "zh-Hans.txt", jieba_dictionary(list(glossary.surface_forms(edition.entries))))

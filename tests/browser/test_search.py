@@ -84,3 +84,34 @@ def test_a_pasted_query_runs_without_a_key(watched, bundle, browser):
     page.wait_for_selector(".md-search-result__item", timeout=5000)
     assert any("#p-2.4" in h for h in page.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.getAttribute('href'))"))
     watched.assert_clean()
+
+
+def test_a_hit_shows_a_snippet_around_the_match(watched, bundle, edition):
+    """信安分 stands near the end of 1.1.1, a paragraph of about 900 characters: its hit shows the
+    words around it, with the marks, and an ellipsis where the text is cut."""
+    page = watched.page
+    page.goto(url(bundle, "index.html"))
+    assert len(edition.texts["1.1.1"]) > 800 and edition.texts["1.1.1"].index("信安分") > 700
+    search(watched, "信安分")
+    snippet = page.locator('.md-search-result__link[href*="#p-1.1.1"] article p').first
+    text = snippet.inner_text().replace("\u200b", "")
+    # Cut before (an ellipsis), not after: the paragraph ends within the snippet's length.
+    assert text.startswith("…") and edition.texts["1.1.1"].endswith(text.removeprefix("…")), text
+    assert "信安分" in text and len(text) <= 100, text
+    assert "信安分" in "".join(snippet.locator("mark").all_inner_texts()).replace("\u200b", "")
+    watched.assert_clean()
+
+
+@pytest.mark.parametrize("hosted_or_file", ["hosted", "file"])
+def test_the_index_loads_when_the_search_is_first_used(watched, bundle, hosted, hosted_or_file):
+    page = watched.page
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url))
+    page.goto(hosted + "2/4.html" if hosted_or_file == "hosted" else url(bundle, "2/4.html"))
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(1000)
+    index = "search_index.json" if hosted_or_file == "hosted" else "search_index.js"
+    assert not [a for a in asked if index in a], "the index was loaded before the search was used"
+    results = search(watched, "营商环境")
+    assert results and [a for a in asked if index in a]
+    watched.assert_clean()

@@ -38,3 +38,40 @@ def test_a_worker_whose_segmentation_return_changed_stops_the_build(tmp_path, mo
     monkeypatch.setattr(material_fixes, "WORKERS", tmp_path)
     with pytest.raises(PatchFailed, match="segmentation's return has changed"):
         patched_search_worker()
+
+
+def test_the_worker_cuts_its_answers_to_snippets():
+    from build_tools.s3_search.material_fixes import ANSWER, SNIPPED_ANSWER
+
+    ((_, code),) = patched_search_worker().items()
+    assert code.count(SNIPPED_ANSWER) == 1 and ANSWER not in code.replace(SNIPPED_ANSWER, "")
+    # The cutter is defined before Material's code calls it.
+    assert code.index("var __editionSnippets") < code.index(SNIPPED_ANSWER)
+
+
+def test_a_worker_whose_answer_changed_stops_the_build(tmp_path, monkeypatch):
+    from build_tools.s3_search.material_fixes import SEGMENTS_RETURN
+
+    (tmp_path / "search.0000.min.js").write_text(BUGGY + SEGMENTS_RETURN + "postMessage(yield Fe(e.data))", encoding="utf-8")
+    monkeypatch.setattr(material_fixes, "WORKERS", tmp_path)
+    with pytest.raises(PatchFailed, match="the worker's answer has changed"):
+        patched_search_worker()
+
+
+def test_the_page_script_loads_the_index_on_first_use_only():
+    from build_tools.s3_search.material_fixes import EAGER_HIGHLIGHT, EAGER_SETUP, LAZY_HIGHLIGHT, LAZY_SETUP, patched_bundle
+
+    ((path, code),) = patched_bundle().items()
+    assert path.startswith("assets/javascripts/bundle.") and path.endswith(".min.js")
+    assert EAGER_SETUP not in code and EAGER_HIGHLIGHT not in code
+    assert code.count(LAZY_SETUP) == 1 and code.count(LAZY_HIGHLIGHT) == 1
+
+
+def test_a_changed_page_script_stops_the_build(tmp_path, monkeypatch):
+    from build_tools.s3_search.material_fixes import EAGER_SETUP, patched_bundle
+
+    # The setup as Material writes it, but the highlighter changed.
+    (tmp_path / "bundle.0000.min.js").write_text(EAGER_SETUP + 'z([t,r.pipe(g(o=>!!o.searchParams.get("h")))])', encoding="utf-8")
+    monkeypatch.setattr(material_fixes, "JAVASCRIPTS", tmp_path)
+    with pytest.raises(PatchFailed, match="search index's loading has changed"):
+        patched_bundle()
