@@ -4,7 +4,9 @@ on a copy of the repository (the working tree is never edited).
 Figures printed: full build time (every variant, strict, plus the zip) against a plain Material
 build of the raw report as a single page; the `mkdocs serve` rebuild after editing one glossary
 entry; a section page's weight (HTML, CSS, JS, fonts) against the plain page's; and the search
-index size of each variant; then Lighthouse (12.2.3, pinned in `build_tools/lighthouse/`, installed
+index size of each variant; search on the section page (bytes loaded before any search, and
+milliseconds from opening the search to the first results, first and second query) against the
+plain page's; then Lighthouse (12.2.3, pinned in `build_tools/lighthouse/`, installed
 with `npm ci` into `build/lighthouse/` on first use; mobile preset, simulated throttling) on the
 home, section, glossary, terms and numbers pages, served gzipped over loopback as GitHub Pages
 serves them. `python -m build_tools.bench --lighthouse-only` builds once and runs Lighthouse alone.
@@ -166,6 +168,54 @@ def serve(site: Path) -> Iterator[str]:
         server.server_close()
 
 
+# Search as a reader meets it: a page loaded, the search opened, a query typed (a paste: one
+# insertText, then a key), until the first result is drawn; then a second query.
+SEARCH_QUERIES = ("营商环境", "数字经济")
+
+
+def search_latency(site: Path, page: str, runs: int = RUNS) -> dict[str, float]:
+    """Medians over ``runs`` fresh browser contexts, ``site`` served gzipped over loopback: the
+    bytes ``page`` loads before any search (``load``), and the milliseconds from opening the
+    search to the first result of the first query (``first``, which includes loading the index
+    where it waits for first use) and of the second (``second``)."""
+    from playwright.sync_api import sync_playwright
+
+    got: dict[str, list[float]] = {"load": [], "first": [], "second": []}
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROME, args=["--no-sandbox", "--disable-gpu"])
+        for _ in range(runs):
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page_ = context.new_page()
+            sizes: list[int] = []
+            page_.on("requestfinished", lambda r, sizes=sizes: sizes.append(r.sizes()["responseBodySize"]))
+            page_.goto(base + page, wait_until="load")
+            page_.wait_for_timeout(1500)
+            got["load"].append(sum(sizes))
+            field = page_.locator(".md-search__input")
+            for key, query in zip(("first", "second"), SEARCH_QUERIES, strict=True):
+                start = time.perf_counter()
+                field.click()
+                field.fill("")
+                page_.keyboard.insert_text(query)
+                page_.keyboard.press("End")
+                page_.wait_for_selector(".md-search-result__item", timeout=30000)
+                got[key].append((time.perf_counter() - start) * 1000)
+                page_.keyboard.press("Escape")
+            context.close()
+        browser.close()
+    return {k: statistics.median(v) for k, v in got.items()}
+
+
+def print_search(name: str, own: dict[str, float], plain: dict[str, float] | None = None) -> None:
+    def ratio(k: str) -> str:
+        return f" = {own[k] / plain[k]:.2f}x plain" if plain else ""
+
+    print(
+        f"search on {name}: {own['load'] / 1024:.0f} KiB loaded before any search{ratio('load')}; "
+        f"first results {own['first']:.0f} ms{ratio('first')}, second query {own['second']:.0f} ms{ratio('second')}"
+    )
+
+
 def lighthouse_cli() -> Path:
     """Lighthouse's CLI, installed from the pinned lock (`npm ci`) when missing or out of date."""
     cli = LIGHTHOUSE_INSTALL / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -286,8 +336,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--lighthouse-only", action="store_true", help="build once and run Lighthouse alone")
     parser.add_argument("--lighthouse-runs", type=int, default=LIGHTHOUSE_RUNS, help=f"Lighthouse runs per page, the median kept (default {LIGHTHOUSE_RUNS})")
     parser.add_argument("--no-lighthouse", action="store_true", help="the build figures alone (no Node.js needed)")
-    parser.add_argument("--site", type=Path, help="with --lighthouse-only: an already built site to measure instead")
+    parser.add_argument("--site", type=Path, help="with --lighthouse-only or --search-only: an already built site to measure instead")
+    parser.add_argument("--search-only", action="store_true", help="with --site: the search figures alone")
     args = parser.parse_args(argv)
+    if args.search_only and args.site:
+        print_search(f"{args.site}/{SECTION_PAGE}", search_latency(args.site, SECTION_PAGE))
+        return
     if args.lighthouse_only and args.site:
         print_lighthouse(run_lighthouse(args.site, args.lighthouse_runs))
         return
@@ -315,6 +369,7 @@ def main(argv: list[str] | None = None) -> None:
         rebuilds = [serve_rebuild(copy) for _ in range(RUNS)]
         weight = page_weight(copy / "site", SECTION_PAGE)
         index_sizes = {v.code: (copy / "site" / v.prefix / "search" / "search_index.json").stat().st_size for v in VARIANTS}
+        plain_search, own_search = search_latency(base / "site", "index.html"), search_latency(copy / "site", SECTION_PAGE)
         reports = [] if args.no_lighthouse else run_lighthouse(copy / "site", args.lighthouse_runs)
     plain, full, rebuild = (statistics.median(x) for x in (plains, fulls, rebuilds))
     print(f"median of {RUNS} runs each (range in brackets)")
@@ -326,6 +381,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     for code, size in index_sizes.items():
         print(f"search index {code:8}                  {size / 1024:.0f} KiB")
+    print_search(SECTION_PAGE, own_search, plain_search)
     if reports:
         print()
         print_lighthouse(reports)
