@@ -33,8 +33,12 @@ import time
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from build_tools import paths
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Request
 from build_tools.registry import VARIANTS
 
 ENTRY = paths.GLOSSARY_DIR / "zuiduo-paoyici.yaml"
@@ -187,7 +191,7 @@ def search_latency(site: Path, page: str, runs: int = RUNS) -> dict[str, float]:
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page_ = context.new_page()
             sizes: list[int] = []
-            page_.on("requestfinished", lambda r, sizes=sizes: sizes.append(r.sizes()["responseBodySize"]))
+            page_.on("requestfinished", functools.partial(_add_size, sizes))
             page_.goto(base + page, wait_until="load")
             page_.wait_for_timeout(1500)
             got["load"].append(sum(sizes))
@@ -204,6 +208,10 @@ def search_latency(site: Path, page: str, runs: int = RUNS) -> dict[str, float]:
             context.close()
         browser.close()
     return {k: statistics.median(v) for k, v in got.items()}
+
+
+def _add_size(sizes: list[int], request: Request) -> None:
+    sizes.append(request.sizes()["responseBodySize"])
 
 
 def print_search(name: str, own: dict[str, float], plain: dict[str, float] | None = None) -> None:
