@@ -5,7 +5,7 @@
   query that is itself a whole index term — “最多跑一次”, “两山” — is never matched whole and falls
   apart into single characters: the fix is the one comparison. A term found is also looked up in
   its halves (WITH_HALVES). Each result's text is cut to a snippet around its first match
-  (snippets.js, on the worker's answer).
+  and a term its text has is not listed as missing (answers.js, on the worker's answers).
 - **The page script** (bundle.*.min.js). Material hands the index to the worker at page load over
   HTTP (from file:// it waits for the search to open), and its highlighter subscribes to the index
   on every page, so every page loads the whole index at once. Patched, the index is loaded when
@@ -36,10 +36,10 @@ SEGMENTS_RETURN = 'return r.has("")?new Set([t]):r}'
 WITH_HALVES = "for(const w of[...r])for(let k=2;k<w.length-1;k++)w.slice(0,k)in e&&w.slice(k)in e&&(r.add(w.slice(0,k)),r.add(w.slice(k)));" + SEGMENTS_RETURN
 
 # The worker answers each message with `postMessage(...)`; a search's answer (type 3) passes through
-# the snippet cutter first.
+# answers.js first (snippets; no term listed as missing that the result has).
 ANSWER = "postMessage(yield Fe(t.data))"
-SNIPPED_ANSWER = "postMessage(__editionSnippets(yield Fe(t.data)))"
-SNIPPETS_JS = Path(__file__).with_name("snippets.js")
+SNIPPED_ANSWER = "postMessage(__editionAnswers(yield Fe(t.data)))"
+ANSWERS_JS = Path(__file__).with_name("answers.js")
 
 # The page script: the worker is given the index on the first opening of the search (and over
 # HTTP, at once: `$(location.protocol!=="file:")`); only the opening is kept.
@@ -71,7 +71,7 @@ def patched_search_worker(query_tables: dict[str, dict[str, str]] | None = None)
     if code.count(ANSWER) != 1:
         raise PatchFailed(f"{workers[0]}: the worker's answer has changed; review build_tools/s3_search/material_fixes.py")
     fixed = code.replace(BUGGY, FIXED).replace(SEGMENTS_RETURN, WITH_HALVES).replace(ANSWER, SNIPPED_ANSWER)
-    fixed = SNIPPETS_JS.read_text(encoding="utf-8") + fixed
+    fixed = ANSWERS_JS.read_text(encoding="utf-8") + fixed
     # Material's worker reads queries in its one "message" listener, registered at its end.
     if query_tables is not None:
         if code.count('addEventListener("message",') != 1:

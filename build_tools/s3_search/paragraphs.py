@@ -20,6 +20,13 @@ from bs4 import BeautifulSoup
 
 # The report's pages (parts 1–3 and their sections); every other page keeps Material's entries.
 REPORT_PAGE = re.compile(r"^[123]/[^#]*\.html$|^[123]/index\.html$")
+# A glossary entry, at its anchor on its category's page (not the page, not a category heading).
+GLOSSARY_ENTRY = re.compile(r"^glossary/[^/#]+\.html#(?!cat-)[^#]+$")
+# Every other entry (the pages about the edition, the numbers, the glossary's landing and
+# category headings) ranks after the paragraphs and entries that have the same words: its
+# headings are titles, which Material boosts a thousandfold, and "全部数字" must not outrank a
+# paragraph that says 数字经济 six times. It is still found when nothing else has the words.
+APPARATUS_BOOST = 0.0005
 
 Segment = Callable[[str], str]
 
@@ -52,7 +59,7 @@ def by_paragraph(index: dict, read_page: Callable[[str], str], segment: Segment)
     for doc in index["docs"]:
         page = doc["location"].split("#", 1)[0]
         if not REPORT_PAGE.match(page):
-            docs.append(doc)
+            docs.append(doc if GLOSSARY_ENTRY.match(doc["location"]) else {**doc, "boost": APPARATUS_BOOST})
             continue
         if page in done:
             continue

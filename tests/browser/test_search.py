@@ -115,3 +115,27 @@ def test_the_index_loads_when_the_search_is_first_used(watched, bundle, hosted, 
     results = search(watched, "营商环境")
     assert results and [a for a in asked if index in a]
     watched.assert_clean()
+
+
+def test_results_with_every_term_come_first_and_no_result_misses_a_term_it_has(watched, bundle):
+    """数字经济 is looked up whole and in its halves; a result is said to miss 数字 only if it does
+    not have it, and the pages whose results have every term come before the others."""
+    page = watched.page
+    page.goto(url(bundle, "index.html"))
+    search(watched, "数字经济")
+    # Each drawn page of results: its results that matched (a page heading added only to group
+    # them scores 0), each as (its words, the terms it is said to miss).
+    groups = page.locator(".md-search-result__item").evaluate_all(
+        "items => items.filter(i => i.querySelector('article')).map(i => [...i.querySelectorAll('article')]"
+        ".filter(a => parseFloat(a.dataset.mdScore) > 0).map(a => {"
+        " const missing = [...a.querySelectorAll('.md-search-result__terms del')].map(d => d.textContent.replace(/[\\u200b*]/g, ''));"
+        " const words = [...a.children].filter(c => !c.matches('.md-search-result__terms')).map(c => c.textContent).join(' ');"
+        " return [words.replace(/\\u200b/g, ''), missing]; }))"
+    )
+    assert len(groups) >= 5
+    for results in groups:
+        for words, missing in results:
+            assert not [t for t in missing if t in words], (missing, words)
+    complete = [any(not missing for _, missing in results) for results in groups]
+    assert complete == sorted(complete, reverse=True), complete
+    watched.assert_clean()

@@ -46,7 +46,7 @@ def test_the_worker_cuts_its_answers_to_snippets():
     ((_, code),) = patched_search_worker().items()
     assert code.count(SNIPPED_ANSWER) == 1 and ANSWER not in code.replace(SNIPPED_ANSWER, "")
     # The cutter is defined before Material's code calls it.
-    assert code.index("var __editionSnippets") < code.index(SNIPPED_ANSWER)
+    assert code.index("var __editionAnswers") < code.index(SNIPPED_ANSWER)
 
 
 def test_a_worker_whose_answer_changed_stops_the_build(tmp_path, monkeypatch):

@@ -34,3 +34,14 @@ def test_only_the_report_pages_are_reindexed_and_each_keeps_a_faint_page_entry()
     assert out["config"] == index["config"]
     assert [d["location"] for d in out["docs"]] == ["2/4.html", "2/4.html#p-2.4", "2/4.html#p-2.4-en", "2/4.html#p-2.4.1", "2/4.html#p-2.4.1-en", "glossary.html#x"]
     assert out["docs"][0] == {"location": "2/4.html", "title": "持之以恒", "text": "", "boost": 0.0001}
+
+
+def test_the_apparatus_ranks_after_the_paragraphs_and_the_glossary_entries():
+    from build_tools.s3_search.paragraphs import APPARATUS_BOOST
+
+    docs = [
+        {"location": loc, "title": "t", "text": "x"}
+        for loc in ("glossary/reform.html#zuiduo-paoyici", "glossary/reform.html", "glossary/reform.html#cat-reform", "glossary.html#cat-reform", "numbers.html#ledger", "about.html")
+    ]
+    out = by_paragraph({"config": {}, "docs": docs}, lambda page: PAGE, lambda text: text)
+    assert [d.get("boost") for d in out["docs"]] == [None] + [APPARATUS_BOOST] * 5

@@ -1,10 +1,15 @@
-/* Search snippets cut around the first match (build_tools/s3_search/snippets.js, put before
-   Material's worker by material_fixes.py). Each result's text (HTML: p, li, code and the worker's
-   <mark> around the matches) becomes one line of at most TOTAL widths starting at most BEFORE widths
-   ahead of its first mark; a Han character is two widths wide, other characters one, markup none.
-   Only the worker's marks are kept: blocks become spaces and other tags go, so no cut leaves a tag
-   open, and nothing is added but the two ellipses. */
-var __editionSnippets = (function () {
+/* What the search worker's answers show (build_tools/s3_search/answers.js, put before Material's
+   worker by material_fixes.py).
+   - Snippets: each result's text (HTML: p, li, code and the worker's <mark> around the matches)
+     becomes one line of at most TOTAL widths starting at most BEFORE widths ahead of its first mark;
+     a Han character is two widths wide, other characters one, markup none. Only the worker's marks
+     are kept: blocks become spaces and other tags go, so no cut leaves a tag open, and nothing is
+     added but the two ellipses.
+   - Missing terms: a result is said to miss only the terms its title and text do not have.
+   - Order: the pages with a result that has every term come first, each kind in Material's
+     order (its title boost would otherwise put a glossary entry named 宅经济 above a paragraph
+     that says 数字经济 six times, for the query 数字经济). */
+var __editionAnswers = (function () {
   "use strict";
   var BEFORE = 36, TOTAL = 190, ELLIPSIS = "\u2026";
   var TOKEN = /<[^>]*>|&[#A-Za-z0-9]+;|[\s\S]/g;
@@ -60,14 +65,38 @@ var __editionSnippets = (function () {
     return "<p>" + out + "</p>";
   }
 
+  // A term is missing only if the result does not have it: Material lists a term as missing when no
+  // index word of the result starts with it, which misses a term the result has inside a longer
+  // word (a half of 数字经济) and every term it gave lunr's wildcard (数字*).
+  function found(doc) {
+    var terms = doc.terms, plain = null;
+    if (!terms) return terms;
+    Object.keys(terms).forEach(function (k) {
+      if (terms[k]) return;
+      if (plain === null) plain = ((doc.title || "") + " " + (doc.text || "")).replace(/<[^>]*>|\u200b/g, "").toLowerCase();
+      var bare = k.replace(/\*/g, "").toLowerCase();
+      if (bare && plain.indexOf(bare) >= 0) terms[k] = true;
+    });
+    return terms;
+  }
+
   // A search's answer: {type: 3, data: {items: [[document, ...], ...]}}; anything else as it is.
   return function (answer) {
     if (!answer || answer.type !== 3 || !answer.data || !Array.isArray(answer.data.items)) return answer;
+    var whole = [], partial = [];
     answer.data.items.forEach(function (group) {
+      var complete = false;
       group.forEach(function (doc) {
-        if (doc && typeof doc.text === "string") doc.text = cut(doc.text);
+        if (!doc) return;
+        // Before the cut: the terms are looked for in the whole text.
+        doc.terms = found(doc);
+        var keys = doc.terms ? Object.keys(doc.terms) : [];
+        if (keys.length && keys.every(function (k) { return doc.terms[k]; })) complete = true;
+        if (typeof doc.text === "string") doc.text = cut(doc.text);
       });
+      (complete ? whole : partial).push(group);
     });
+    answer.data.items = whole.concat(partial);
     return answer;
   };
 })();
