@@ -44,9 +44,9 @@ from build_tools.s1_load import glossary
 from build_tools.s1_load.schema import Entry, Translation, Translations
 from build_tools.s1_load.yamlio import DataError, line_of, load, validate
 
-# The term matching is the annotate stage's own, so that the check sees exactly the occurrences a
-# reader sees marked (s2_render.annotate is plain data code and imports nothing of the stages).
-from build_tools.s2_render.annotate import TermMatcher
+# The term matching is the render stage's too, so that the check sees exactly the occurrences a
+# reader sees marked.
+from build_tools.terms import TermMatcher
 
 
 def load_translation(path: Path = TRANSLATION_EN) -> tuple[Translations | None, Any, list[DataError]]:

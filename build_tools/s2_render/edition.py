@@ -13,9 +13,10 @@ from build_tools.s1_load import glossary, ledger
 from build_tools.s1_load.edition import Loaded
 from build_tools.s1_load.schema import Entry, Note
 from build_tools.s1_load.yamlio import DataError
-from build_tools.s2_render.annotate import TermMatcher, occurrences
+from build_tools.s2_render.annotate import occurrences
 from build_tools.s2_render.render import Context, page_path
 from build_tools.s2_render.ui import UI
+from build_tools.terms import TermMatcher
 
 
 @dataclass

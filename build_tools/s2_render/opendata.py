@@ -282,9 +282,13 @@ def variant_data(files: dict[str, str], config: str) -> dict[str, str]:
     return out
 
 
+# Where a string stands: its container (a JSON object or array, a CSV row) and its key in it.
+Slot = tuple[dict | list, str | int]
+
+
 def _convert_json(text: str, config: str) -> str:
     data = json.loads(text)
-    slots: list[tuple[dict | list, str | int]] = []
+    slots: list[Slot] = []
 
     def walk(node: object) -> None:
         items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
@@ -297,17 +301,21 @@ def _convert_json(text: str, config: str) -> str:
                 walk(value)
 
     walk(data)
-    for (node, key), value in zip(slots, convert_plain([node[key] for node, key in slots], config), strict=True):  # type: ignore[index]
-        node[key] = value  # type: ignore[index]
+    _convert_slots(slots, config)
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
 def _convert_csv(text: str, config: str) -> str:
     rows = list(csv.reader(io.StringIO(text)))
     header = rows[0]
-    slots = [(r, c) for r in range(1, len(rows)) for c, cell in enumerate(rows[r]) if header[c] not in KEPT_FIELDS and HAN.search(cell)]
-    for (r, c), value in zip(slots, convert_plain([rows[r][c] for r, c in slots], config), strict=True):
-        rows[r][c] = value
+    slots: list[Slot] = [(row, c) for row in rows[1:] for c, cell in enumerate(row) if header[c] not in KEPT_FIELDS and HAN.search(cell)]
+    _convert_slots(slots, config)
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(rows)
     return out.getvalue()
+
+
+def _convert_slots(slots: list[Slot], config: str) -> None:
+    """The string at each slot converted where it stands, all of them in one call to OpenCC."""
+    for (node, key), value in zip(slots, convert_plain([node[key] for node, key in slots], config), strict=True):  # type: ignore[index]
+        node[key] = value  # type: ignore[index]

@@ -27,8 +27,8 @@ from build_tools.s1_load.publishers import Registry
 from build_tools.s1_load.schema import Entry, Note, Translation
 from build_tools.s1_load.translations import fold, renderings
 from build_tools.s2_render import sanitize
-from build_tools.s2_render.annotate import TermMatcher
 from build_tools.s2_render.ui import UI, source_ui
+from build_tools.terms import TermMatcher
 
 ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES),

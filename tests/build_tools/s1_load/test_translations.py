@@ -13,7 +13,7 @@ from build_tools.s1_load import glossary, translations
 from build_tools.s1_load.schema import Entry, Translation, Translations
 from build_tools.s1_load.translations import PERCENT, PLAIN, POINTS, chinese_numbers, chinese_numeral, english_numbers, renderings
 from build_tools.s1_load.yamlio import load
-from build_tools.s2_render.annotate import TermMatcher
+from build_tools.terms import TermMatcher
 
 
 def D(text: str) -> Decimal:

@@ -23,9 +23,10 @@ from build_tools.s1_load.edition import load_report
 from build_tools.s1_load.publishers import Publisher, Registry
 from build_tools.s1_load.schema import Entry, LedgerRow, Note, ReportSource
 from build_tools.s2_render import generate, render
-from build_tools.s2_render.annotate import TermMatcher, occurrences
+from build_tools.s2_render.annotate import occurrences
 from build_tools.s2_render.edition import Edition, block_pages
 from build_tools.s2_render.render import Context
+from build_tools.terms import TermMatcher
 
 GOLDEN = Path(__file__).resolve().parents[2] / "golden"
 UPDATE = bool(os.environ.get("UPDATE_GOLDEN"))
