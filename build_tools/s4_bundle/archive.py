@@ -93,8 +93,9 @@ def zip_folder(folder: Path, target: Path, epoch: int, site_url: str = "", prefi
     import time
 
     stamp = time.gmtime(max(epoch, 315532800))[:6]
-    # Level 6, measured 2026-12-01 on the pruned, shared site (17.6 MB) less the HTTP-only indexes:
-    # 2.88 MB in 0.20 s, against 3.44 MB in 0.10 s at level 1 and 2.84 MB in 0.50 s at level 9.
+    # Level 6, measured 2026-12-01 on the hosted bundle's 13.5 MB (pruned nav, no HTTP-only indexes,
+    # no open data; median of three on 2 shared cores): 3,207,758 bytes in 0.36 s, against
+    # 3,729,334 in 0.26 s at level 1 and 3,183,124 in 0.60 s at level 9 (25 KB less, not worth it).
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=COMPRESSLEVEL) as zf:
         for rel, data in bundle_files(folder, site_url, prefixes):
             info = zipfile.ZipInfo(f"{BUNDLE_NAME}/{rel}", date_time=stamp)
