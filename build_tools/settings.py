@@ -19,7 +19,8 @@ class BuildSettings:
     """What a build needs to know beyond the repository's files."""
 
     # The hosted site's address (canonical links, og:url, sitemaps, the 404 page's links, the
-    # download of the offline zip); empty for a local build.
+    # download of the offline zip, the zip's links to the open data left on the site); empty for a
+    # local build.
     site_url: str = ""
     # The repository's web address, for the "edit" buttons; empty: no edit buttons.
     repo_url: str = ""

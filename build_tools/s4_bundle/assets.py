@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -113,35 +113,51 @@ def shareable(site: Path, prefix: str) -> set[str]:
     return found
 
 
+def site_path_of(site_url: str) -> str:
+    """The path the site is served under (``/report/`` for ``https://host/report``), ``/`` without one."""
+    path = urlsplit(site_url).path if site_url else "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def target_of(url: str, page: str, site_path: str) -> str | None:
+    """The site-relative path of the file that ``url``, as written in the page at site-relative path
+    ``page``, leads to; None for an outside address, a bare fragment or query, or an absolute path
+    outside the site."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    if parts.path.startswith("/"):
+        return parts.path[len(site_path) :] if parts.path.startswith(site_path) else None
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), parts.path))
+
+
+def with_path(url: str, path: str) -> str:
+    """``url`` leading to ``path`` instead, its query and fragment kept."""
+    parts = urlsplit(url)
+    return path + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def rewrite_links(html: str, new_url: Callable[[str], str]) -> str:
+    """``html`` with every href/src attribute's value replaced by ``new_url(value)``."""
+    return URL_ATTRIBUTE.sub(lambda m: f'{m.group(1)}="{new_url(m.group(2))}"', html)
+
+
 def rewrite_url(url: str, page: str, shared: set[str], site_path: str) -> str:
     """``url`` as written in the page at site-relative path ``page``, leading to the root's copy if it
     led to a shared file of the variant; otherwise as it was."""
-    parts = urlsplit(url)
-    if parts.scheme or parts.netloc or not parts.path:
-        return url
-    if parts.path.startswith("/"):
-        if not parts.path.startswith(site_path):
-            return url
-        target = parts.path[len(site_path) :]
-    else:
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), parts.path))
+    target = target_of(url, page, site_path)
     if target not in shared:
         return url
     prefix = target.split("/", 1)[0] + "/"
     root_copy = target[len(prefix) :]
-    if parts.path.startswith("/"):
-        path = site_path + root_copy
-    else:
-        path = posixpath.relpath(root_copy, posixpath.dirname(page) or ".")
-    return path + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+    if url.startswith("/"):
+        return with_path(url, site_path + root_copy)
+    return with_path(url, posixpath.relpath(root_copy, posixpath.dirname(page) or "."))
 
 
 def rewrite_page(html: str, page: str, shared: set[str], site_path: str) -> str:
     """A variant's page with every href/src, and the search worker's address, that led to a shared
     file leading to the root's copy."""
-
-    def attribute(m: re.Match[str]) -> str:
-        return f'{m.group(1)}="{rewrite_url(m.group(2), page, shared, site_path)}"'
 
     def search(m: re.Match[str]) -> str:
         return m.group(1) + rewrite_url(m.group(2), page, shared, site_path) + m.group(3)
@@ -149,14 +165,13 @@ def rewrite_page(html: str, page: str, shared: set[str], site_path: str) -> str:
     def config(m: re.Match[str]) -> str:
         return CONFIG_SEARCH.sub(search, m.group(0), count=1)
 
-    return CONFIG_SCRIPT.sub(config, URL_ATTRIBUTE.sub(attribute, html))
+    return CONFIG_SCRIPT.sub(config, rewrite_links(html, lambda url: rewrite_url(url, page, shared, site_path)))
 
 
 def share_with_root(site: Path, prefixes: Iterable[str], site_url: str = "") -> list[str]:
     """Each variant (a non-empty prefix such as ``zh-TW/``) uses the root's copy of the files it
     would duplicate; the removed files, as site-relative paths."""
-    site_path = urlsplit(site_url).path if site_url else "/"
-    site_path = site_path if site_path.endswith("/") else site_path + "/"
+    site_path = site_path_of(site_url)
     removed: list[str] = []
     for prefix in (p for p in prefixes if p):
         shared = shareable(site, prefix)

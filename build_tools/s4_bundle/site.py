@@ -109,7 +109,8 @@ def stage(staging: Path, settings: BuildSettings) -> None:
     # Defence in depth: no page may run or load what its Content-Security-Policy would not allow.
     csp.gate(staging / "site", [v.prefix for v in VARIANTS], settings.site_url)
     (staging / "dist").mkdir()
-    zip_folder(staging / "site", staging / "dist" / f"{BUNDLE_NAME}.zip", epoch)
+    # A reading copy: a hosted build's open data stay on the site, which its pages link (archive.py).
+    zip_folder(staging / "site", staging / "dist" / f"{BUNDLE_NAME}.zip", epoch, settings.site_url, [v.prefix for v in VARIANTS])
     # The hosted site offers the bundle for download (the data page links it); the bundle itself
     # cannot contain itself, so it is added after zipping.
     if settings.site_url:

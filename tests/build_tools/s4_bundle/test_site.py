@@ -225,8 +225,12 @@ def test_traditional_indexes_are_segmented_into_words_like_the_simplified_one(bu
     assert share["zh-TW"] > 0.9 * share["zh-Hans"] and share["zh-HK"] > 0.9 * share["zh-Hans"], share
 
 
-def test_internal_links_and_anchors_resolve(built, hosted_env):
-    """A link check over every variant, anchors included."""
+@pytest.mark.parametrize("where", ["site", "bundle"])
+def test_internal_links_and_anchors_resolve(built, bundle, hosted_env, where):
+    """A link check over every variant, anchors included: every href and src of every page, in the
+    site and in the offline bundle as unzipped (whose pages link the hosted site's data files
+    instead of shipping them, archive.py), leads to a file that is there."""
+    root = built["site"] if where == "site" else bundle
     ids: dict[Path, set[str]] = {}
 
     def ids_of(path: Path) -> set[str]:
@@ -235,9 +239,11 @@ def test_internal_links_and_anchors_resolve(built, hosted_env):
         return ids[path]
 
     broken = []
-    for page in built["site"].rglob("*.html"):
-        for a in soup(page).find_all("a", href=True):
-            href = a["href"]
+    checked = 0
+    for page in root.rglob("*.html"):
+        html = soup(page)
+        for el, attribute in [(el, "href") for el in html.find_all(href=True)] + [(el, "src") for el in html.find_all(src=True)]:
+            href = el[attribute]
             parts = urlsplit(href)
             if parts.scheme or href.startswith("//") or href.startswith("mailto:"):
                 continue
@@ -246,16 +252,18 @@ def test_internal_links_and_anchors_resolve(built, hosted_env):
                 assert page.name == "404.html", f"{page}: root-relative link {href}"
                 prefix = urlsplit(hosted_env["SITE_URL"]).path
                 assert parts.path.startswith(prefix), f"{page}: {href} is outside the site"
-                target = (built["site"] / unquote(parts.path).removeprefix(prefix)).resolve()
+                target = (root / unquote(parts.path).removeprefix(prefix)).resolve()
             else:
                 target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
             if target.is_dir():
                 target = target / "index.html"
-            if not target.exists():
-                broken.append(f"{page.relative_to(built['site'])}: {href}")
+            checked += 1
+            if not target.is_relative_to(root.resolve()) or not target.exists():
+                broken.append(f"{page.relative_to(root)}: {href}")
             elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in ids_of(target):
-                broken.append(f"{page.relative_to(built['site'])}: {href} (no anchor)")
+                broken.append(f"{page.relative_to(root)}: {href} (no anchor)")
     assert broken == []
+    assert checked > 10_000
 
 
 def test_two_builds_are_byte_identical(built, hosted_env, tmp_path):
