@@ -7,6 +7,7 @@ not the report's text carries ``data-editorial``.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
@@ -62,6 +63,9 @@ def glossary_page(category: str) -> str:
     return f"{registry.GLOSSARY.folder}/{category}.md"
 
 
+# Asked some 18,000 times a build (every term, citation and entry link of three variants) for a few
+# thousand distinct pairs.
+@functools.lru_cache(maxsize=None)
 def rel(from_md: str, to_md: str, anchor: str = "") -> str:
     """Relative link between two built pages, working from file:// as well as hosted."""
     target = posixpath.relpath(page_url(to_md), posixpath.dirname(page_url(from_md)) or ".")
@@ -80,6 +84,9 @@ class Context:
     publishers: Registry | None = None  # who publishes at each source's host (seeds/publishers.yaml)
     ui: UI = field(default_factory=source_ui)  # the edition's own words in the page's variant
     english: dict[str, Translation] = field(default_factory=dict)  # citation id → its English (seeds/translations/en.yaml)
+    # Contributed Markdown as HTML, by (text, page): the same in every variant (their messages do
+    # not enter it), so a variant's context (Edition.for_variant, a copy) shares this one dict.
+    markdown_cache: dict[tuple[str, str], Markup] = field(default_factory=dict, repr=False, compare=False)
 
     def cite_link(self, from_md: str, cid: str) -> str:
         return rel(from_md, self.block_page[cid], anchor_of(cid))
@@ -289,11 +296,18 @@ def markdown_html(text: str, md_path: str = "", ctx: Context | None = None) -> M
     and the result sanitized to text tags and links to http(s), mailto or within the site, so no
     javascript:, data: or remote image gets through however it is spelled.
 
-    Rendered once here rather than by each variant's MkDocs build; the result has no blank line,
-    so it stays one raw HTML block in the page's Markdown.
+    Rendered once here rather than by each variant's MkDocs build (and once for all variants: the
+    context's markdown_cache); the result has no blank line, so it stays one raw HTML block in the
+    page's Markdown.
     """
+    key = (text, md_path)
+    if ctx is not None and key in ctx.markdown_cache:
+        return ctx.markdown_cache[key]
     out = sanitize.text_fragment(markdown.markdown(link_citations(html.escape(text, quote=False), md_path, ctx)))
-    return Markup(re.sub(r"\n{2,}", "\n", out))
+    done = Markup(re.sub(r"\n{2,}", "\n", out))
+    if ctx is not None:
+        ctx.markdown_cache[key] = done
+    return done
 
 
 def class_key(kind: str) -> str:

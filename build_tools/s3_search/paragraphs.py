@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+import lxml.html
 
 # The report's pages (parts 1–3 and their sections); every other page keeps Material's entries.
 REPORT_PAGE = re.compile(r"^[123]/[^#]*\.html$|^[123]/index\.html$")
@@ -34,19 +34,20 @@ Segment = Callable[[str], str]
 def block_entries(page_html: str, location: str, segment: Segment) -> list[dict]:
     """One entry per block of a built report page: its citation id as the title (typing 2.2.3 finds
     it), its text (Chinese segmented as Material segments it, English as it is) as the text."""
-    soup = BeautifulSoup(page_html, "lxml")
+    # lxml's own tree, not BeautifulSoup's: this runs on every report page of every variant.
+    doc = lxml.html.fromstring(page_html)
     entries = []
-    for el in soup.select("article [data-para], article [data-para-en]"):
+    for el in doc.xpath("//article//*[@data-para or @data-para-en]"):
         cid = el.get("data-para") or el.get("data-para-en")
-        for marker in el.select("[data-editorial]"):
-            marker.decompose()
-        text = " ".join(el.get_text().split())
+        for marker in el.xpath(".//*[@data-editorial]"):
+            marker.drop_tree()  # the marker goes; the text after it stays
+        text = " ".join(el.text_content().split())
         if not text:
             continue
-        english = el.has_attr("data-para-en")
+        english = el.get("data-para-en") is not None
         body = html.escape(text if english else segment(text), quote=False)
         # The English has an anchor of its own: one entry per location (Material keys them so).
-        entries.append({"location": f"{location}#{el['id']}", "title": cid, "text": f"<p>{body}</p>"})
+        entries.append({"location": f"{location}#{el.get('id')}", "title": cid, "text": f"<p>{body}</p>"})
     return entries
 
 
