@@ -165,6 +165,22 @@ def test_only_the_glossary_goes_without_materials_tooltips(built):
             assert "toc.follow" in config["features"] and config["search"]
 
 
+def test_a_kind_of_page_loads_its_own_assets_and_no_other_page_does(built):
+    """The glossary's script and stylesheet and the numbers' stylesheet are on their pages only
+    (front matter `assets:`, overrides/main.html), and resolve to files of the site."""
+    own = {"glossary.html": {"glossary.css", "glossary.js"}, "glossary/reform.html": {"glossary.css", "glossary.js"}, "terms.html": {"glossary.css", "glossary.js"}}
+    own |= {"numbers.html": {"numbers.css"}, "2/4.html": set(), "index.html": set(), "about.html": set()}
+    for v in VARIANTS:
+        for name, expected in own.items():
+            page = variant_root(built, v.code) / name
+            doc = soup(page)
+            urls = [el.get("href") for el in doc.find_all("link", rel="stylesheet")] + [el.get("src") for el in doc.find_all("script") if el.get("src")]
+            mine = {u.rsplit("/", 1)[-1] for u in urls if u.rsplit("/", 1)[-1] in {"glossary.css", "glossary.js", "numbers.css"}}
+            assert mine == expected, (v.code, name, mine)
+            for url in urls:
+                assert (page.parent / url).resolve().is_file(), (v.code, name, url)
+
+
 def test_html_lang_per_variant(built):
     for v in VARIANTS:
         assert soup(variant_root(built, v.code) / "index.html").html["lang"] == v.lang
