@@ -65,7 +65,7 @@ def glossary_page(category: str) -> str:
 
 # Asked some 18,000 times a build (every term, citation and entry link of three variants) for a few
 # thousand distinct pairs.
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def rel(from_md: str, to_md: str, anchor: str = "") -> str:
     """Relative link between two built pages, working from file:// as well as hosted."""
     target = posixpath.relpath(page_url(to_md), posixpath.dirname(page_url(from_md)) or ".")

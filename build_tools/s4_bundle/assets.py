@@ -1,5 +1,6 @@
-"""The site's files after MkDocs: what no page uses is not shipped, and each variant uses the root's
-copy of every asset and data file it would only duplicate.
+"""The site's files after MkDocs: what no page uses is not shipped, the edition's own stylesheets
+and scripts are minified, and each variant uses the root's copy of every asset and data file it
+would only duplicate.
 
 - **Unused**: Material's source maps (``*.map``, 1.6 MB a variant, read only by a browser's developer
   tools) and the search-language files of ``assets/javascripts/lunr/`` that the search worker does
@@ -7,6 +8,9 @@ copy of every asset and data file it would only duplicate.
   each language of the index but English, ``tinyseg.js`` for Japanese, ``wordcut.js`` for Hindi and
   Thai, and ``min/lunr.multi.min.js`` for more than one language (``WORKER_LOADS`` is that code; if
   Material's worker changes, the build stops here rather than ship a search that cannot load).
+- **Minified**: the edition's own stylesheets and scripts (``docs/assets/*.css``, ``*.js``, which
+  stay readable there and in ``mkdocs serve``) by rcssmin and rjsmin, which only drop comments and
+  white space: a third fewer bytes on every page. Material's own are minified already.
 - **Shared**: a variant's file under ``assets/`` or ``data/`` that is byte for byte the root's at
   the same path is removed, and every ``href``/``src`` of the variant's pages (and the search
   worker's address in Material's ``__config``) that led to it leads to the root's copy instead, in
@@ -93,6 +97,29 @@ def prune_unused(root: Path) -> list[Path]:
     if lunr.is_dir():
         remove_empty_folders(lunr)
     return removed
+
+
+def minify_own(root: Path, names: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """Minify, in one variant's built site, the edition's own assets (``names``: paths under its
+    ``assets/``); each one's size before and after."""
+    import rcssmin
+    import rjsmin
+
+    sizes = {}
+    for name in names:
+        path = root / "assets" / name
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        small = rcssmin.cssmin(text) if name.endswith(".css") else rjsmin.jsmin(text)
+        path.write_text(small, encoding="utf-8")
+        sizes[name] = (len(text.encode("utf-8")), len(small.encode("utf-8")))
+    return sizes
+
+
+def own_assets(docs: Path) -> list[str]:
+    """The edition's own stylesheets and scripts: the files directly in ``docs/assets/``."""
+    return sorted(p.name for p in (docs / "assets").glob("*") if p.suffix in (".css", ".js") and p.is_file())
 
 
 def remove_empty_folders(folder: Path) -> None:

@@ -128,3 +128,29 @@ def test_a_site_without_search_keeps_its_files_but_loses_its_maps(tmp_path):
     assets.prune_unused(root)
     assert "assets/javascripts/lunr/min/lunr.de.min.js" in listing(root)
     assert not [p for p in listing(root) if p.endswith(".map")]
+
+
+def test_the_editions_own_assets_are_minified_and_materials_left(tmp_path):
+    from build_tools import paths
+    from build_tools.s4_bundle.assets import minify_own, own_assets
+
+    names = own_assets(paths.DOCS)
+    assert {"edition.css", "edition.js", "glossary.js", "numbers.css"} <= set(names)
+    assert not [n for n in names if "/" in n or n.endswith(".min.js")]
+    (tmp_path / "assets" / "javascripts").mkdir(parents=True)
+    (tmp_path / "assets" / "a.css").write_text("/* why */\n.a {\n  color: red;\n}\n", encoding="utf-8")
+    (tmp_path / "assets" / "a.js").write_text("// why\nvar a = 1;  // one\nvar s = '  //  kept  ';\n", encoding="utf-8")
+    (tmp_path / "assets" / "javascripts" / "bundle.js").write_text("/* Material's */ var b = 2;", encoding="utf-8")
+    sizes = minify_own(tmp_path, ["a.css", "a.js", "missing.css"])
+    assert (tmp_path / "assets" / "a.css").read_text(encoding="utf-8") == ".a{color:red}"
+    assert (tmp_path / "assets" / "a.js").read_text(encoding="utf-8") == "var a=1;var s='  //  kept  ';"
+    assert (tmp_path / "assets" / "javascripts" / "bundle.js").read_text(encoding="utf-8") == "/* Material's */ var b = 2;"
+    assert set(sizes) == {"a.css", "a.js"} and all(after < before for before, after in sizes.values())
+
+
+def test_the_built_site_serves_the_minified_assets(built):
+    from build_tools import paths
+
+    for name in ("edition.css", "edition.js", "cards.js"):
+        built_size = (built["site"] / "assets" / name).stat().st_size
+        assert built_size < 0.85 * (paths.DOCS / "assets" / name).stat().st_size, name
