@@ -561,7 +561,7 @@ def test_an_override_adding_a_script_fails_the_gate_and_leaves_site_and_dist_unt
         (copy / folder).mkdir()
         (copy / folder / "marker.txt").write_text("previous build", encoding="utf-8")
     main = copy / "overrides" / "main.html"
-    main.write_text(main.read_text(encoding="utf-8") + '{% block scripts %}{{ super() }}<script>alert(1)</script><img src="x.png" onerror="alert(2)">{% endblock %}\n', encoding="utf-8")
+    main.write_text(main.read_text(encoding="utf-8") + '{% block footer %}{{ super() }}<script>alert(1)</script><img src="x.png" onerror="alert(2)">{% endblock %}\n', encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "build_tools", "build"], cwd=copy, capture_output=True, text=True)
     assert proc.returncode == 1
     assert re.search(r"^zh-TW/2/4\.html:\d+: inline script not allowed by the policy: 'alert\(1\)'$", proc.stderr, re.M), proc.stderr[-2000:]
