@@ -148,6 +148,7 @@ def test_the_editions_own_assets_are_minified_and_materials_left(tmp_path):
     assert set(sizes) == {"a.css", "a.js"} and all(after < before for before, after in sizes.values())
 
 
+@pytest.mark.slow
 def test_the_built_site_serves_the_minified_assets(built):
     from build_tools import paths
 
