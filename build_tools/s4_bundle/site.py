@@ -101,9 +101,11 @@ def stage(staging: Path, settings: BuildSettings) -> None:
         (staging / "variants" / variant.code).rename(staging / "site" / variant.prefix.rstrip("/"))
     # Lighter: no source maps or unused search languages, the edition's own assets minified; the
     # variants use the root's copy of every asset and data file they would duplicate (assets.py).
+    # Each variant's copy is minified alike, so that sharing still finds them the root's, byte for byte.
+    mine = assets.own_assets(paths.DOCS)
     for variant in VARIANTS:
         assets.prune_unused(staging / "site" / variant.prefix)
-        assets.minify_own(staging / "site" / variant.prefix, assets.own_assets(paths.DOCS))
+        assets.minify_own(staging / "site" / variant.prefix, mine)
     assets.share_with_root(staging / "site", [v.prefix for v in VARIANTS], settings.site_url)
     if settings.site_url:
         add_hreflang_to_sitemaps(staging / "site", settings.root_url)
